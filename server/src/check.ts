@@ -1,0 +1,58 @@
+/**
+ * The checker: reads a report and runs every rule. Shared by the language server, the CLI and the preview.
+ */
+import type { Finding } from './findings';
+import { parseReport, type ParseOptions, type ReportModel } from './model';
+import { checkIdentities } from './rules/arithmetic';
+import { checkCells } from './rules/cells';
+import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkTable2Content } from './rules/content';
+import { makeContext, type CheckOptions, type Rule } from './rules/context';
+import { checkDates, checkMetaValues } from './rules/dates';
+import { checkFees, checkGeneral, checkMetadata, checkPart5, checkParts, checkTables } from './rules/structure';
+import { checkDoubledWords } from './rules/text';
+
+export type { CheckOptions };
+
+/** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
+const RULES: Rule[] = [
+  checkMetadata, checkMetaValues, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
+  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkGovernmentDuties,
+  checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords,
+];
+
+export interface CheckResult {
+  model: ReportModel;
+  findings: Finding[];
+}
+
+export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [...model.findings];
+  // A document that is not a mapping has nothing the rules can read; its error says so.
+  if (!model.root) {
+    if (!out.length) out.push(...emptyDocument(model));
+    return sortFindings(out);
+  }
+  const ctx = makeContext(model, options, out);
+  for (const rule of RULES) rule(ctx);
+  return sortFindings(out);
+}
+
+export function checkText(text: string, options: CheckOptions & ParseOptions = {}): CheckResult {
+  const model = parseReport(text, options);
+  return { model, findings: checkModel(model, options) };
+}
+
+function emptyDocument(model: ReportModel): Finding[] {
+  const ctx = makeContext(model, {}, []);
+  const out: Finding[] = [];
+  ctx.report = (f) => out.push(f);
+  checkMetadata(ctx);
+  checkParts(ctx);
+  return out;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(fs: Finding[]): Finding[] {
+  return fs.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,148 @@
+/**
+ * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
+ *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+ *   xxgk render <file> [-o out.html]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkText } from './check';
+import type { Finding } from './findings';
+import { writeFileAtomic } from './fsutil';
+import { localize, resolveLocale, type Locale } from './l10n';
+import { parseReport } from './model';
+import { renderDocument } from './render';
+
+const EXT = '.xxgk.yaml';
+
+export interface CliIO {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = `用法 / usage:
+  xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+  xxgk render <文件> [-o 输出.html] [--force]
+  检查年度报告（*.xxgk.yaml）；有错误时退出码为 1。`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check': return check(rest, io);
+      case 'render': return render(rest, io);
+      case undefined: case '-h': case '--help': case 'help':
+        io.out(USAGE);
+        return command ? 0 : 2;
+      default:
+        io.err(`未知命令“${command}”。\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    io.err(e instanceof UsageError ? `${e.message}\n${USAGE}` : `xxgk: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+class UsageError extends Error {}
+
+function args(rest: string[], options: ParseArgsConfig['options']): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Files named on the command line, and every *.xxgk.yaml below named folders, in a stable order. */
+export function collectFiles(paths: string[], cwd: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (name.endsWith(EXT)) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    const full = isAbsolute(p) ? p : join(cwd, p);
+    if (!existsSync(full)) throw new Error(`找不到“${p}”。`);
+    if (statSync(full).isDirectory()) walk(full);
+    else out.push(full);
+  }
+  return out;
+}
+
+interface FileResult {
+  file: string;
+  findings: { line: number; column: number; endLine: number; endColumn: number; severity: Finding['severity']; rule: string; message: string }[];
+}
+
+function check(rest: string[], io: CliIO): number {
+  const { values, positionals } = args(rest, {
+    format: { type: 'string', default: 'text' },
+    lang: { type: 'string' },
+    'local-deadline': { type: 'string' },
+  });
+  if (!positionals.length) throw new UsageError('请指定要检查的文件或文件夹。');
+  const format = String(values.format);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json。`);
+  const localDeadline = values['local-deadline'] as string | undefined;
+  if (localDeadline !== undefined && !/^\d{2}-\d{2}$/.test(localDeadline)) throw new UsageError('--local-deadline 应写成 MM-DD，如 02-20。');
+  const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
+  const files = collectFiles(positionals, io.cwd);
+  const results: FileResult[] = [];
+  let errors = 0, warnings = 0, infos = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const { model, findings } = checkText(text, { localDeadline });
+    const shown = relative(io.cwd, file) || file;
+    const r: FileResult = { file: shown, findings: [] };
+    for (const f of findings) {
+      const s = model.lines.positionAt(f.span.start), e = model.lines.positionAt(f.span.end);
+      r.findings.push({ line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: localize(f.message, locale) });
+      if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; else infos++;
+    }
+    results.push(r);
+  }
+  if (format === 'json') {
+    io.out(JSON.stringify({ files: results, summary: { files: files.length, errors, warnings, infos } }, null, 2));
+  } else {
+    for (const r of results) for (const f of r.findings) io.out(`${r.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
+    io.out(locale === 'en'
+      ? `${files.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info.`
+      : `共检查 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
+  }
+  return errors ? 1 : 0;
+}
+
+function render(rest: string[], io: CliIO): number {
+  const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
+  if (positionals.length !== 1) throw new UsageError('请指定一个要生成 HTML 的报告文件。');
+  const [file] = collectFiles(positionals, io.cwd);
+  const html = renderDocument(parseReport(readFileSync(file, 'utf8')));
+  const output = values.output as string | undefined;
+  if (!output || output === '-') { io.out(html); return 0; }
+  const target = isAbsolute(output) ? output : join(io.cwd, output);
+  if (existsSync(target) && !values.force) {
+    io.err(`“${output}”已存在。如要覆盖，请加 --force。`);
+    return 2;
+  }
+  writeFileAtomic(target, html);
+  io.err(`已生成 ${output}`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    cwd: process.cwd(),
+    env: process.env,
+  }).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,50 @@
+/**
+ * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
+ * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
+ */
+import { RULES, type RuleId } from './rules/catalog';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A localisable message: a key into the l10n bundles and its arguments. */
+export interface Message {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+export interface TextEdit {
+  span: Span;
+  text: string;
+}
+
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+  /** The fix VS Code applies with “Fix all”/auto-fix. */
+  preferred?: boolean;
+}
+
+export interface Related {
+  span: Span;
+  message: Message;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  span: Span;
+  message: Message;
+  related?: Related[];
+  fixes?: Fix[];
+  /** Cell this finding is about, so the preview can mark it. */
+  cell?: string;
+}
+
+export function finding(rule: RuleId, span: Span, key: string, args?: Message['args'], extra: Partial<Finding> = {}): Finding {
+  return { rule, severity: RULES[rule].severity, span, message: { key, args }, ...extra };
+}

@@ -1,0 +1,32 @@
+/**
+ * Localised messages. Chinese is the product's language; English is the fallback for other locales.
+ * Bundles live in server/l10n/messages.<locale>.json, keyed by message id.
+ */
+import en from '../l10n/messages.en.json';
+import zh from '../l10n/messages.zh-cn.json';
+import type { Message } from './findings';
+
+export type Locale = 'zh-cn' | 'en';
+
+const BUNDLES: Record<Locale, Record<string, string>> = { 'zh-cn': zh, en };
+
+/** Any Chinese locale (zh, zh-CN, zh-Hans, zh-TW …) reads Chinese; everything else reads English. */
+export function resolveLocale(tag: string | undefined): Locale {
+  if (!tag) return 'zh-cn';
+  return tag.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+export function localize(msg: Message, locale: Locale = 'zh-cn'): string {
+  const bundle = BUNDLES[locale];
+  let template = bundle[msg.key] ?? BUNDLES['zh-cn'][msg.key];
+  if (template === undefined) {
+    // YAML error codes without a translation of their own.
+    template = msg.key.startsWith('yaml.') ? bundle['yaml.other'] : msg.key;
+  }
+  const args = msg.args ?? {};
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+export function hasMessage(key: string): boolean {
+  return key in zh;
+}

@@ -1,0 +1,163 @@
+/**
+ * Content rules that read across fields: 规章 for bodies that cannot make them (T2-GUIZHANG-ISSUER),
+ * 现行有效件数 (T2-VALID-FLOOR), 信息处理费 against table 二 and table 三 (FEE-*, T3-FEE-LINK),
+ * nil statements against the tables (TXT-NIL), Art. 50(4) for governments (STR-GOV-ART50-4), the period
+ * statement, title year and issuer name (META-PERIOD, META-YEAR-MISMATCH, META-ISSUER-NAME), contact.
+ */
+import { isScalar } from 'yaml';
+import { finding, type Span } from '../findings';
+import type { ProseValue } from '../model';
+import { locateInProse } from '../prose';
+import { scalarText, type RuleContext } from './context';
+
+export function checkTable2Content(ctx: RuleContext): void {
+  const { values, meta, model } = ctx;
+  if (meta.kind && !meta.kind.canMakeRules) {
+    for (const col of ['issued', 'repealed', 'valid']) {
+      const v = values.get(`t2.rules:${col}`);
+      if (v?.cell && v.value > 0) {
+        ctx.report(finding('T2-GUIZHANG-ISSUER', v.cell.span, 'content.guizhang', { kind: meta.kind.label, column: v.cell.col.label, value: v.value }, { cell: v.cell.ref }));
+      }
+    }
+  }
+  for (const row of ['t2.rules', 't2.normative']) {
+    const issued = values.get(`${row}:issued`), repealed = values.get(`${row}:repealed`), valid = values.get(`${row}:valid`);
+    if (!issued || !repealed || !valid?.cell) continue;
+    if (valid.value < issued.value - repealed.value) {
+      ctx.report(finding('T2-VALID-FLOOR', valid.cell.span, 'content.validFloor', {
+        row: model.idx.rowById.get(row)!.label, valid: valid.value, issued: issued.value, repealed: repealed.value,
+      }, { cell: valid.cell.ref }));
+    }
+  }
+}
+
+function feeNumber(ctx: RuleContext, id: string): { value: number; span: Span } | undefined {
+  const f = ctx.model.fields.get(id);
+  if (!f || !isScalar(f.node)) return undefined;
+  const v = f.node.value;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? { value: n, span: f.valueSpan } : undefined;
+}
+
+export function checkFeeLinks(ctx: RuleContext): void {
+  const notices = feeNumber(ctx, 'fee.notices');
+  const billed = feeNumber(ctx, 'fee.billed');
+  const collected = feeNumber(ctx, 'fee.collected');
+  if (billed && collected && collected.value > billed.value) {
+    ctx.report(finding('FEE-COLLECTED-LE-BILLED', collected.span, 'fee.collectedMore', { collected: collected.value, billed: billed.value }, {
+      related: [{ span: billed.span, message: { key: 'related.billed', args: { value: billed.value } } }],
+    }));
+  }
+  const t2fees = ctx.values.get('t2.fees:amount');
+  if (collected && collected.value > 0 && t2fees?.cell && t2fees.value === 0) {
+    ctx.report(finding('FEE-VS-T2', t2fees.cell.span, 'fee.vsTable2', { collected: collected.value }, {
+      related: [{ span: collected.span, message: { key: 'related.collected', args: { value: collected.value } } }],
+    }));
+  }
+  const unpaid = ctx.values.get('t3.r3.6.2:TOT');
+  if (unpaid && notices && unpaid.value > notices.value) {
+    const anchor = unpaid.cell?.span ?? ctx.model.rows.get('t3.r3.6.2')?.valueSpan;
+    if (anchor) ctx.report(finding('T3-FEE-LINK', anchor, 'fee.link', { unpaid: unpaid.value, notices: notices.value }, {
+      related: [{ span: notices.span, message: { key: 'related.notices', args: { value: notices.value } } }],
+    }));
+  }
+}
+
+/** Prose claiming nothing was received / no case was brought, against the tables. */
+const NIL_REQUESTS = /(?:未|没有|无)(?:收到|受理)[^。；;\n]{0,24}?申请/g;
+const NIL_CASES = /(?:未|没有)(?:发生|出现)?[^。；;\n]{0,24}?(?:行政复议|行政诉讼)/g;
+
+export function checkNilStatements(ctx: RuleContext): void {
+  const { values, model } = ctx;
+  const received = values.get('t3.r1:TOT');
+  const t4 = ['t4.AR:T', 't4.LD:T', 't4.LR:T'].map((r) => values.get(r));
+  const cases = t4.every((v) => v) ? t4.reduce((s, v) => s + v!.value, 0) : undefined;
+  for (const prose of model.prose) {
+    if (received && received.value > 0) {
+      for (const m of prose.text.matchAll(NIL_REQUESTS)) {
+        ctx.report(finding('TXT-NIL', locateInProse(model.text, prose, m.index!, m[0].length), 'text.nilRequests', { quote: m[0], value: received.value }, {
+          related: received.cell ? [{ span: received.cell.span, message: { key: 'related.term', args: { label: '本年新收 总计', value: received.value } } }] : undefined,
+        }));
+      }
+    }
+    if (cases !== undefined && cases > 0) {
+      for (const m of prose.text.matchAll(NIL_CASES)) {
+        ctx.report(finding('TXT-NIL', locateInProse(model.text, prose, m.index!, m[0].length), 'text.nilCases', { quote: m[0], value: cases }));
+      }
+    }
+  }
+}
+
+const ART50_4 = [['考核'], ['评议'], ['责任追究', '追责', '问责']];
+
+export function checkGovernmentDuties(ctx: RuleContext): void {
+  const { meta, model } = ctx;
+  if (!meta.kind?.government) return;
+  const text = model.prose.filter((p) => /^[一五]、/.test(p.label)).map((p) => p.text).join('\n');
+  const missing = ART50_4.filter((words) => !words.some((w) => text.includes(w))).map((w) => w[0]);
+  if (!missing.length) return;
+  const at = model.fields.get('p1.oversight')?.keySpan ?? model.part.get('p5')?.keySpan ?? model.part.get('p1')?.keySpan;
+  if (!at) return;
+  ctx.report(finding('STR-GOV-ART50-4', at, 'content.art50', { kind: meta.kind.label, missing: missing.join('、') }));
+}
+
+const PERIOD = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+export function checkPeriodAndTitle(ctx: RuleContext): void {
+  const { meta, model } = ctx;
+  const Y = meta.year;
+  if (Y === undefined) return;
+  const preamble = model.prose.find((p) => p.label === model.idx.field.get('preamble')!.label);
+  if (preamble) {
+    for (const m of preamble.text.normalize('NFKC').matchAll(PERIOD)) {
+      const [y1, m1, d1, y2raw, m2, d2] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
+      const y2 = y2raw ?? y1;
+      const ok = y1 === Y && m1 === 1 && d1 === 1 && y2 === Y && m2 === 12 && d2 === 31;
+      if (ok) continue;
+      // Only statements that look like the statistics period (a whole year) are checked.
+      if (!(m1 === 1 && d1 === 1) && !(m2 === 12 && d2 === 31)) continue;
+      ctx.report(finding('META-PERIOD', locateInProse(model.text, preamble, m.index!, m[0].length), 'meta.period', { quote: m[0], year: Y }));
+    }
+  }
+  const title = model.fields.get('title');
+  const titleText = scalarText(title);
+  if (title && titleText) {
+    for (const m of titleText.normalize('NFKC').matchAll(/(\d{4})\s*年/g)) {
+      if (Number(m[1]) === Y) continue;
+      const at = model.text.indexOf(m[1], title.valueSpan.start);
+      const span = at >= 0 && at < title.valueSpan.end ? { start: at, end: at + 4 } : title.valueSpan;
+      ctx.report(finding('META-YEAR-MISMATCH', span, 'meta.titleYear', { value: m[1], year: Y }, {
+        fixes: [{ title: { key: 'fix.setValue', args: { value: Y } }, edits: [{ span, text: String(Y) }], preferred: true }],
+      }));
+    }
+  }
+}
+
+/** “张营乡人民政府” ↔ “张营乡”: the short name is the full name without the kind of body. */
+export function shortNames(issuer: string): string[] {
+  const short = issuer.replace(/(人民政府办公厅|人民政府办公室|人民政府|办事处)$/, '');
+  return short && short !== issuer ? [issuer, short] : [issuer];
+}
+
+const COMPILED_BY = /由\s*([^，,。；\s]{2,40}?)\s*(?:编制|编写|起草|发布)/g;
+
+export function checkIssuerAndContact(ctx: RuleContext): void {
+  const { meta, model } = ctx;
+  const preamble: ProseValue | undefined = model.prose.find((p) => p.label === model.idx.field.get('preamble')!.label);
+  if (meta.issuer && preamble) {
+    const names = shortNames(meta.issuer);
+    for (const m of preamble.text.matchAll(COMPILED_BY)) {
+      const named = m[1];
+      if (names.includes(named) || names.some((n) => named.startsWith(n) || n.startsWith(named))) continue;
+      const idx = m.index! + m[0].indexOf(named);
+      ctx.report(finding('META-ISSUER-NAME', locateInProse(model.text, preamble, idx, named.length), 'meta.issuerName', { named, issuer: meta.issuer }, {
+        related: [{ span: model.fields.get('issuer')!.valueSpan, message: { key: 'related.issuer' } }],
+      }));
+    }
+  }
+  const hasContact = !!scalarText(model.fields.get('contact')) || (preamble ? /电话|联系|邮箱|地址/.test(preamble.text) : false);
+  if (!hasContact) {
+    const at = model.fields.get('issuer')?.keySpan ?? { start: 0, end: 0 };
+    ctx.report(finding('META-CONTACT', at, 'meta.noContact'));
+  }
+}

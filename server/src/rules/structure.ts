@@ -1,0 +1,224 @@
+/**
+ * Structure: required metadata, the six parts in order (STR-PARTS), every table row and cell (T2/T3/T4-SHAPE),
+ * part 一's five topics (STR-GENERAL-TOPICS), the 信息处理费 figures (FEE-SHAPE), part 五's content
+ * (STR-PART5-EMPTY). Missing things are reported at the key of the mapping they belong in, with a fix that
+ * inserts them (as zeros) at their template position.
+ */
+import { isMap, isScalar, type Pair } from 'yaml';
+import { insertIntoMap } from '../edits';
+import { finding, type Fix, type Span } from '../findings';
+import type { Container, ReportModel } from '../model';
+import { feeLines, groupLines, partLines, rowLine, promptFor } from '../skeleton';
+import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
+import type { RuleContext } from './context';
+
+const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
+
+export function checkMetadata(ctx: RuleContext): void {
+  const { model } = ctx;
+  const missing = model.template.metadata.filter((f) => f.required && !model.fields.has(f.id));
+  for (const f of missing) {
+    const before = model.template.metadata.slice(0, model.template.metadata.indexOf(f)).map((x) => x.id);
+    const value = f.id === 'version' ? String(model.template.version) : f.id === 'kind' ? '乡镇人民政府' : f.id === 'year' ? '2024' : f.id === 'signed' ? '2025-01-20' : '';
+    const edit = insertIntoMap(model, model.root, null, (p) => before.some((id) => model.fields.get(id)?.pair === p), [`${f.key}: ${value}`]);
+    ctx.report(finding(f.id === 'version' ? 'META-VERSION' : f.id === 'year' ? 'META-YEAR' : 'META-FIELD', { start: 0, end: 0 }, 'meta.missing', { key: f.key, label: f.label }, {
+      fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit] }] : undefined,
+    }));
+  }
+}
+
+export function checkParts(ctx: RuleContext): void {
+  const { model } = ctx;
+  const parts = model.template.parts;
+  // Order: each part must come after the previous present one.
+  let last = -1;
+  for (const p of model.parts) {
+    const i = parts.indexOf(p.def);
+    if (i < last) ctx.report(finding('STR-PARTS', p.keySpan, 'parts.order', { part: p.def.key, previous: parts[last].key }));
+    last = Math.max(last, i);
+  }
+  for (const [i, def] of parts.entries()) {
+    if (model.part.has(def.id)) continue;
+    const next = parts.slice(i + 1).map((p) => model.part.get(p.id)).find((p) => p);
+    const span: Span = next ? next.keySpan : endSpan(model);
+    const earlier = new Set(parts.slice(0, i).map((p) => p.id));
+    const edit = insertIntoMap(model, model.root, null,
+      (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || [...model.fields.values()].some((f) => f.pair === pair && model.template.metadata.includes(f.def)),
+      [...partLines(model.template, def)]);
+    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: true }] : undefined;
+    ctx.report(finding('STR-PARTS', span, 'parts.missing', { numeral: def.numeral, title: def.title, basis: def.basis }, { fixes }));
+    if (def.table) {
+      const table = model.idx.tableById.get(def.table)!;
+      ctx.report(finding(SHAPE_RULE[table.id], span, 'table.missing', { table: table.name, title: table.title, cells: countCells(table) }, { fixes }));
+    }
+  }
+}
+
+function endSpan(model: ReportModel): Span {
+  const end = model.text.trimEnd().length;
+  const line = model.lines.positionAt(end).line;
+  return { start: model.lines.lineStart(line), end };
+}
+
+function countCells(table: TableDef): number {
+  return tableRows(table).reduce((n, r) => n + r.columns.length, 0);
+}
+
+export function checkTables(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const table of model.template.tables) {
+    const container = model.tables.get(table.id);
+    if (!container) continue; // the part is missing: reported by checkParts
+    checkLevel(ctx, table, table.nodes, container, indentOf(model, container.keySpan));
+  }
+}
+
+function indentOf(model: ReportModel, span: Span): number {
+  return model.lines.positionAt(span.start).character;
+}
+
+/** Checks the rows and nested groups that belong directly in one YAML mapping. */
+function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number): void {
+  const { model } = ctx;
+  const level = flatLevel(nodes);
+  const pairOf = (n: RowDef | GroupDef): Pair | undefined =>
+    n.kind === 'row' ? model.rows.get(n.id)?.pair : model.groups.get(n.id)?.pair;
+  level.forEach((node, i) => {
+    if (node.kind === 'row') {
+      const row = model.rows.get(node.id);
+      if (row) { checkRowShape(ctx, table, node); return; }
+      if (node.optionalTotal) return; // computed when left out
+    } else {
+      const group = model.groups.get(node.id);
+      if (group) {
+        if (group.map) checkLevel(ctx, table, node.children, group, indentOf(model, group.keySpan));
+        else reportMissingRows(ctx, table, node.children, group, indentOf(model, group.keySpan), group.keySpan);
+        return;
+      }
+    }
+    const earlier = new Set(level.slice(0, i).map(pairOf).filter((p): p is Pair => !!p));
+    const lines = node.kind === 'row' ? [rowLine(node, '')] : groupLines(node, '');
+    const edit = insertIntoMap(model, container.map, { keyEnd: container.keySpan.end, indent: ownerIndent }, (p) => earlier.has(p), lines);
+    const rows = node.kind === 'row' ? [node] : tableRows({ ...table, nodes: [node] }).filter((r) => !r.optionalTotal);
+    for (const r of rows) {
+      ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
+        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.kind === 'row' ? node.key : node.key! } }, edits: [edit], preferred: true }] : undefined,
+      }));
+    }
+  });
+}
+
+function reportMissingRows(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number, at: Span): void {
+  const rows = tableRows({ ...table, nodes }).filter((r) => !r.optionalTotal);
+  const edit = isScalar(container.node) && container.node.value !== null ? undefined
+    : insertIntoMap(ctx.model, null, { keyEnd: container.keySpan.end, indent: ownerIndent }, () => false, nodes.flatMap((n) => n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, '')));
+  for (const r of rows) {
+    ctx.report(finding(SHAPE_RULE[table.id], at, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
+      fixes: edit ? [{ title: { key: 'fix.insertRows', args: {} }, edits: [edit], preferred: true }] : undefined,
+    }));
+  }
+}
+
+/** The nodes that are keys of one mapping: rows and nested groups; flat groups contribute their children. */
+function flatLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
+  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
+}
+
+function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
+  const row = ctx.model.rows.get(def.id)!;
+  if (row.wrongType) return;
+  const base = def.columns.filter((c) => !c.optionalTotal);
+  const hasTotal = def.columns.length > base.length;
+  if (def.scalar && row.written === 1) return;
+  const ok = row.written === base.length || (hasTotal && row.written === def.columns.length);
+  if (ok) return;
+  const expected = hasTotal ? `${base.length}（${base.map((c) => c.short).join('、')}）或 ${def.columns.length}（含总计）` : `${base.length}（${base.map((c) => c.short).join('、')}）`;
+  const tooFew = row.written < base.length;
+  let fixes: Fix[] | undefined;
+  if (tooFew && row.node && isSeqFlow(row.node)) {
+    const missing = base.length - row.written;
+    const end = row.valueSpan.end - 1; // before the closing ]
+    const text = (row.written ? ', ' : '') + Array(missing).fill('0').join(', ');
+    fixes = [{ title: { key: 'fix.padZeros', args: { count: missing } }, edits: [{ span: { start: end, end }, text }], preferred: true }];
+  }
+  ctx.report(finding(SHAPE_RULE[table.id], row.written ? row.valueSpan : row.keySpan, tooFew ? 'table.tooFew' : 'table.tooMany',
+    { table: table.name, row: def.label, written: row.written, expected }, { fixes }));
+}
+
+function isSeqFlow(node: unknown): boolean {
+  return !!node && typeof node === 'object' && 'flow' in node && (node as { flow?: boolean }).flow === true && 'items' in node;
+}
+
+export function checkGeneral(ctx: RuleContext): void {
+  const { model } = ctx;
+  const p1 = model.part.get('p1');
+  if (!p1) return;
+  const topics = model.template.generalTopics.filter((f) => f.required);
+  const text = model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n');
+  for (const [i, f] of topics.entries()) {
+    const field = model.fields.get(f.id);
+    const present = field ? !!proseOf(field.node) : isMap(p1.node) ? false : mentions(text, f);
+    if (present) continue;
+    const earlier = new Set(model.template.generalTopics.slice(0, model.template.generalTopics.indexOf(f)).map((x) => x.id));
+    const edit = isMap(p1.node) && !field
+      ? insertIntoMap(model, p1.node, { keyEnd: p1.keySpan.end, indent: indentOf(model, p1.keySpan) },
+        (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: |`, `  ${promptFor(f)}`])
+      : undefined;
+    void i;
+    ctx.report(finding('STR-GENERAL-TOPICS', field ? field.keySpan : p1.keySpan, 'general.missingTopic', { topic: f.label }, {
+      fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit] }] : undefined,
+    }));
+  }
+}
+
+function proseOf(node: unknown): string {
+  return isScalar(node) && node.value !== null ? String(node.value).trim() : '';
+}
+
+function mentions(text: string, f: { key: string; label: string }): boolean {
+  return text.includes(f.key) || text.includes(f.label.replace(/^（.）/, ''));
+}
+
+export function checkFees(ctx: RuleContext): void {
+  const { model } = ctx;
+  const p6 = model.part.get('p6');
+  if (!p6) return;
+  const fee = model.fields.get('p6.fee');
+  const feeGroup = model.groups.get('p6.fee');
+  if (!fee || !feeGroup?.map) {
+    const edit = isMap(p6.node) && !fee
+      ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
+      : !p6.node || (isScalar(p6.node) && p6.node.value === null) ? insertIntoMap(model, null, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, '')) : undefined;
+    ctx.report(finding('FEE-SHAPE', fee ? fee.keySpan : p6.keySpan, 'fee.missing', {}, {
+      fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: true }] : undefined,
+    }));
+    return;
+  }
+  for (const f of model.template.feeFields) {
+    const v = model.fields.get(f.id);
+    if (!v) {
+      const earlier = new Set(model.template.feeFields.slice(0, model.template.feeFields.indexOf(f)).map((x) => x.id));
+      const edit = insertIntoMap(model, feeGroup.map, null, (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: 0`]);
+      ctx.report(finding('FEE-SHAPE', fee.keySpan, 'fee.missingField', { field: f.label }, {
+        fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit], preferred: true }] : undefined,
+      }));
+      continue;
+    }
+    const raw = isScalar(v.node) ? v.node.value : undefined;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+    const ok = Number.isFinite(n) && n >= 0 && (f.type !== 'count' || Number.isInteger(n));
+    if (!ok) ctx.report(finding('FEE-SHAPE', v.valueSpan.end > v.valueSpan.start ? v.valueSpan : v.keySpan, f.type === 'count' ? 'fee.notCount' : 'fee.notAmount', { field: f.label, unit: f.unit ?? '' }));
+  }
+}
+
+export function checkPart5(ctx: RuleContext): void {
+  const { model } = ctx;
+  const p5 = model.part.get('p5');
+  if (!p5) return;
+  const text = model.prose.filter((p) => p.label === p5.def.key || p.label.startsWith('五、')).map((p) => p.text).join('\n')
+    + (isMap(p5.node) ? p5.node.items.map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '');
+  const problems = /问题|不足|差距/.test(text);
+  const measures = /改进|措施|举措|整改|下一步|将进一步|加强/.test(text);
+  if (text.trim() && problems && measures) return;
+  ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, !text.trim() ? 'part5.empty' : !problems ? 'part5.noProblems' : 'part5.noMeasures'));
+}

@@ -1,0 +1,51 @@
+/**
+ * TXT-DOUBLED: words typed twice (“进行进行”), a body's name with its last character doubled (“张营乡乡”),
+ * and function words that are never doubled (“的的”). Reduplications that are correct Chinese
+ * (“一步一步”, “常常”) are not flagged.
+ */
+import { finding } from '../findings';
+import { locateInProse } from '../prose';
+import type { RuleContext } from './context';
+import { shortNames } from './content';
+
+const REPEATED_WORD = /([\u4e00-\u9fff]{2,6})\1/g;
+const NEVER_DOUBLED = /([的和与及在将被把并于])\1/g;
+/** Words that start with a body-kind character: “张营乡乡村振兴” is 张营乡 + 乡村振兴, not a doubled 乡. */
+const WORDS_AFTER_NAME = /^(?:乡村|乡镇|乡级|乡亲|乡土|乡贤|乡风|镇村|镇区|镇级|县城|县域|县级|县委|县直|市场|市民|市级|市区|市委|市直|市政|区域|区级|区委|区直|省级|省委|省直|局长|办公|府际)/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function checkDoubledWords(ctx: RuleContext): void {
+  const { model, meta } = ctx;
+  const nameRe = meta.issuer
+    ? new RegExp(shortNames(meta.issuer).sort((a, b) => b.length - a.length).map((n) => `${escape(n)}(${escape(n.slice(-1))})`).join('|'), 'g')
+    : undefined;
+  for (const prose of model.prose) {
+    const seen = new Set<number>();
+    const report = (index: number, whole: string, unit: string) => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      const span = locateInProse(model.text, prose, index, whole.length);
+      // The fix removes the second copy: the last `unit.length` characters of the match.
+      const dup = { start: span.end - unit.length, end: span.end };
+      ctx.report(finding('TXT-DOUBLED', span, 'text.doubled', { text: whole, fixed: whole.slice(0, whole.length - unit.length), where: prose.label }, {
+        fixes: span.end - span.start === whole.length ? [{ title: { key: 'fix.removeDoubled', args: { text: unit } }, edits: [{ span: dup, text: '' }], preferred: true }] : undefined,
+      }));
+    };
+    for (const m of prose.text.matchAll(REPEATED_WORD)) {
+      if (m[1].startsWith('一')) continue; // 一步一步, 一年一年: correct reduplication
+      report(m.index!, m[0], m[1]);
+    }
+    for (const m of prose.text.matchAll(NEVER_DOUBLED)) report(m.index!, m[0], m[1]);
+    if (nameRe) {
+      for (const m of prose.text.matchAll(nameRe)) {
+        const unit = m.slice(1).find((g) => g !== undefined)!;
+        const following = prose.text.slice(m.index! + m[0].length - unit.length);
+        if (WORDS_AFTER_NAME.test(following)) continue;
+        report(m.index!, m[0], unit);
+      }
+    }
+  }
+}

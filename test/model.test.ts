@@ -1,0 +1,53 @@
+/** The located model: bad input becomes findings at the right place, never an exception. */
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../server/src/check';
+import { parseReport } from '../server/src/model';
+import { CLEAN, check, edit, lineOf, sample } from './helpers/samples';
+
+describe('parseReport', () => {
+  it('locates every cell of a flow sequence exactly', () => {
+    const text = sample(CLEAN);
+    const model = parseReport(text);
+    const cell = model.cells.get('t3.r1:CE')!;
+    expect(text.slice(cell.span.start, cell.span.end)).toBe('1');
+    expect(model.lines.positionAt(cell.span.start).line + 1).toBe(lineOf(text, '本年新收:'));
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a scalar', '42'],
+    ['a list', '- a\n- b'],
+    ['tabs', '格式:\t2021\n\t机关: x'],
+    ['garbage', '{[}]:::\n\u0000\uffff'],
+    ['an unterminated quote', '机关: "张营乡'],
+    ['duplicate keys', '机关: a\n机关: b'],
+    ['an alias', 'a: &x [1]\n年度: *x'],
+  ])('never throws on %s, and says what is wrong', (_, text) => {
+    const r = checkText(text);
+    expect(r.findings.length).toBeGreaterThan(0);
+    for (const f of r.findings) {
+      expect(f.span.start).toBeGreaterThanOrEqual(0);
+      expect(f.span.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+
+  it('reports an unclosed bracket on the line that lacks it', () => {
+    const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
+    const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;
+    expect(f.line).toBe(lineOf(text, '上年结转'));
+    expect(f.message).toContain('“]”没有闭合');
+  });
+
+  it('suggests the nearest key for a typo and offers the fix', () => {
+    const text = edit(sample(CLEAN), '    逾期不补正:', '    逾期不不补正:');
+    const f = check(text).find((x) => x.rule === 'STR-UNKNOWN-KEY')!;
+    expect(f.message).toBe('无法识别的项目“逾期不不补正”，是否应为“逾期不补正”？');
+    expect(f.finding.fixes?.[0].edits[0].text).toBe('逾期不补正');
+  });
+
+  it('accepts full official labels and half-width brackets as the same row', () => {
+    const text = edit(sample(CLEAN), '  予以公开:', '  (一) 予以公开:');
+    const model = parseReport(text);
+    expect(model.rows.get('t3.r3.1')?.cells.get('NP')?.value).toBe(2);
+  });
+});
