@@ -31,6 +31,13 @@ describe('parseReport', () => {
     }
   });
 
+  it('reports a key written twice in any mapping, at the second one', () => {
+    const text = 'x:\n  a: 1\n  b: [{c: 1, c: 2}]\n  a: 2\n';
+    const dups = checkText(text).findings.filter((f) => f.message.key === 'yaml.DUPLICATE_KEY');
+    expect(dups.map((f) => text.slice(f.span.start, f.span.start + 1))).toEqual(['c', 'a']);
+    expect(dups.map((f) => f.span.start)).toEqual([text.lastIndexOf('c:'), text.lastIndexOf('a:')]);
+  });
+
   it('reports an unclosed bracket on the line that lacks it', () => {
     const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
     const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;

@@ -138,14 +138,25 @@ export interface ParseOptions {
   doc?: Document.Parsed;
 }
 
+/**
+ * The YAML parse every document goes through. `uniqueKeys` is off because yaml compares each key with every
+ * earlier key of its mapping (quadratic: 40,000 keys took 11 s); `duplicateKeyFindings` reports the same
+ * DUPLICATE_KEY error in one pass. Aliases are never expanded: the model reads nodes and never calls
+ * `toJS`, so a billion-laughs document costs what its text costs.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true });
+}
+
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const doc = options.doc ?? parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const doc = options.doc ?? parseYaml(text);
   const model: ReportModel = {
     text, lines: new LineIndex(text), doc, template: template2021, idx: indexOf(template2021),
     root: null, fields: new Map(), parts: [], part: new Map(), tables: new Map(), groups: new Map(), rows: new Map(),
     cells: new Map(), prose: [], findings: [],
   };
   syntaxFindings(model);
+  duplicateKeyFindings(model);
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return model;
   if (!isMap(contents)) {
@@ -175,6 +186,31 @@ function syntaxFindings(model: ReportModel): void {
     const [start, end] = w.pos;
     const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
     model.findings.push({ ...finding('YAML-SYNTAX', span, `yaml.${w.code}`, { detail: w.message.split('\n')[0] }), severity: 'warning' });
+  }
+}
+
+/** Keys written twice in one mapping (equal scalar values, as yaml's `uniqueKeys` compares them), in linear time. */
+function duplicateKeyFindings(model: ReportModel): void {
+  // An explicit stack: documents nest as deep as yaml could compose them, deeper than our stack may go.
+  const stack: unknown[] = [model.doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const start = Math.min(key.range?.[0] ?? 0, model.text.length);
+            const span = { start, end: Math.min(start + 1, model.text.length) };
+            model.findings.push(finding('YAML-SYNTAX', span, 'yaml.DUPLICATE_KEY', { detail: 'Map keys must be unique' }));
+          } else { seen.add(key.value); }
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
   }
 }
 
