@@ -52,6 +52,14 @@ describe('parseReport', () => {
     expect(f.finding.fixes?.[0].edits[0].text).toBe('逾期不补正');
   });
 
+  it('never suggests a key the mapping already has (the fix would write a duplicate)', () => {
+    const typo = check(edit(sample(CLEAN), '  其他: |', '  其他x: |')).filter((x) => x.rule === 'STR-UNKNOWN-KEY');
+    expect(typo.map((u) => u.message)).toEqual(['无法识别的项目“其他x”，是否应为“其他”？']);
+    const extra = check(edit(sample(CLEAN), '  信息处理费:', '  其他x: 1\n  信息处理费:')).filter((x) => x.rule === 'STR-UNKNOWN-KEY');
+    expect(extra.map((u) => u.message)).toEqual([expect.stringMatching(/^无法识别的项目“其他x”。/)]);
+    expect(extra[0].finding.fixes).toBeUndefined();
+  });
+
   it('accepts full official labels and half-width brackets as the same row', () => {
     const text = edit(sample(CLEAN), '  予以公开:', '  (一) 予以公开:');
     const model = parseReport(text);

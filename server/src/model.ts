@@ -259,6 +259,7 @@ function keyedValue(model: ReportModel, pair: Pair): KeyedValue {
 /** Reads the pairs of one mapping against a matcher; reports unknown, alias and duplicate keys. */
 function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, visit: (slot: Slot, kv: KeyedValue, pair: Pair) => void): void {
   const seen = new Map<string, Span>();
+  let taken: Set<string> | undefined; // canonical keys of this mapping, built on the first unknown key
   for (const pair of map.items) {
     const keyNode = pair.key as Node | null;
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
@@ -267,7 +268,11 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     }
     const key = String(keyNode.value);
     const kv = keyedValue(model, pair);
-    const m = matcher.match(key);
+    let m = matcher.match(key);
+    if (m.kind === 'unknown' && m.suggestion) {
+      taken ??= canonicalKeys(map, matcher);
+      if (taken.has(m.suggestion)) m = matcher.match(key, taken);
+    }
     if (m.kind === 'unknown') {
       const fixes = m.suggestion ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
@@ -290,6 +295,16 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     seen.set(m.canonical, kv.keySpan);
     visit(m.value, kv, pair);
   }
+}
+
+function canonicalKeys(map: YAMLMap, matcher: KeyMatcher<Slot>): Set<string> {
+  const out = new Set<string>();
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') continue;
+    const m = matcher.lookup(String(pair.key.value));
+    if (m) out.add(m.canonical);
+  }
+  return out;
 }
 
 function readRoot(model: ReportModel, root: YAMLMap): void {
