@@ -4,7 +4,7 @@
  * (STR-PART5-EMPTY). Missing things are reported at the key of the mapping they belong in, with a fix that
  * inserts them (as zeros) at their template position.
  */
-import { isMap, isScalar, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { insertIntoMap } from '../edits';
 import { finding, type Fix, type Span } from '../findings';
 import type { Container, ReportModel } from '../model';
@@ -135,9 +135,12 @@ function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
   const expected = hasTotal ? `${base.length}（${base.map((c) => c.short).join('、')}）或 ${def.columns.length}（含总计）` : `${base.length}（${base.map((c) => c.short).join('、')}）`;
   const tooFew = row.written < base.length;
   let fixes: Fix[] | undefined;
-  if (tooFew && row.node && isSeqFlow(row.node)) {
+  const close = row.valueSpan.end - 1;
+  if (tooFew && isSeq(row.node) && row.node.flow && ctx.model.text[close] === ']') {
     const missing = base.length - row.written;
-    const end = row.valueSpan.end - 1; // before the closing ]
+    // Right after the last value, so a trailing comma (`[1, 2, ]`) stays after the zeros.
+    const last = row.node.items[row.node.items.length - 1] as Node | null | undefined;
+    const end = last?.range ? last.range[1] : close;
     const text = (row.written ? ', ' : '') + Array(missing).fill('0').join(', ');
     fixes = [{ title: { key: 'fix.padZeros', args: { count: missing } }, edits: [{ span: { start: end, end }, text }], preferred: true }];
   }
@@ -145,9 +148,6 @@ function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
     { table: table.name, row: def.label, written: row.written, expected }, { fixes }));
 }
 
-function isSeqFlow(node: unknown): boolean {
-  return !!node && typeof node === 'object' && 'flow' in node && (node as { flow?: boolean }).flow === true && 'items' in node;
-}
 
 export function checkGeneral(ctx: RuleContext): void {
   const { model } = ctx;
