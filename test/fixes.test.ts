@@ -25,3 +25,11 @@ describe('padding a short table row with zeros', () => {
     expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
   });
 });
+
+describe('inserting a missing key', () => {
+  it('indents it like the mapping, also when the mapping starts with an explicit key (? )', () => {
+    const after = fixOf('? 格式\n: 2021\n', 'META-FIELD');
+    expect(after.split('\n').filter((l) => l.includes('机关'))).toEqual(['机关: ']);
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+});

@@ -6,11 +6,12 @@ import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from './findings';
 import type { ReportModel } from './model';
 
-/** Column of the first key of a block mapping. */
+/** Indentation of a block mapping: where it starts (the `?` of an explicit key, not the key after it). */
 function mapIndent(model: ReportModel, map: YAMLMap): number | undefined {
   const first = map.items[0]?.key as Node | undefined;
-  if (!first?.range) return undefined;
-  return model.lines.positionAt(first.range[0]).character;
+  const start = map.range?.[0] ?? first?.range?.[0];
+  if (start === undefined) return undefined;
+  return model.lines.positionAt(start).character;
 }
 
 /** Offset of the start of the line after the last line of a pair (its value included). */
