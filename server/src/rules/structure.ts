@@ -37,13 +37,14 @@ export function checkParts(ctx: RuleContext): void {
     if (i < last) ctx.report(finding('STR-PARTS', p.keySpan, 'parts.order', { part: p.def.key, previous: parts[last].key }));
     last = Math.max(last, i);
   }
+  const metadataPairs = new Set([...model.fields.values()].filter((f) => model.template.metadata.includes(f.def)).map((f) => f.pair));
   for (const [i, def] of parts.entries()) {
     if (model.part.has(def.id)) continue;
     const next = parts.slice(i + 1).map((p) => model.part.get(p.id)).find((p) => p);
     const span: Span = next ? next.keySpan : endSpan(model);
     const earlier = new Set(parts.slice(0, i).map((p) => p.id));
     const edit = insertIntoMap(model, model.root, null,
-      (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || [...model.fields.values()].some((f) => f.pair === pair && model.template.metadata.includes(f.def)),
+      (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || metadataPairs.has(pair),
       [...partLines(model.template, def)]);
     const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: true }] : undefined;
     ctx.report(finding('STR-PARTS', span, 'parts.missing', { numeral: def.numeral, title: def.title, basis: def.basis }, { fixes }));
@@ -119,9 +120,16 @@ function reportMissingRows(ctx: RuleContext, table: TableDef, nodes: TableNode[]
   }
 }
 
+const flatLevels = new WeakMap<TableNode[], (RowDef | GroupDef)[]>();
+
 /** The nodes that are keys of one mapping: rows and nested groups; flat groups contribute their children. */
 function flatLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
-  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
+  let level = flatLevels.get(nodes); // template data: computed once
+  if (!level) {
+    level = nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
+    flatLevels.set(nodes, level);
+  }
+  return level;
 }
 
 function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
