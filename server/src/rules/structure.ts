@@ -162,10 +162,12 @@ export function checkGeneral(ctx: RuleContext): void {
   const p1 = model.part.get('p1');
   if (!p1) return;
   const topics = model.template.generalTopics.filter((f) => f.required);
-  const text = model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n');
+  // Part 一's whole text, joined only when part 一 is written as one block (joining megabytes of prose costs).
+  let text: string | undefined;
+  const wholeText = () => (text ??= model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n'));
   for (const [i, f] of topics.entries()) {
     const field = model.fields.get(f.id);
-    const present = field ? !!proseOf(field.node) : isMap(p1.node) ? false : mentions(text, f);
+    const present = field ? hasText(field.node) : isMap(p1.node) ? false : mentions(wholeText(), f);
     if (present) continue;
     const earlier = new Set(model.template.generalTopics.slice(0, model.template.generalTopics.indexOf(f)).map((x) => x.id));
     const edit = isMap(p1.node) && !field
@@ -179,8 +181,9 @@ export function checkGeneral(ctx: RuleContext): void {
   }
 }
 
-function proseOf(node: unknown): string {
-  return isScalar(node) && node.value !== null ? String(node.value).trim() : '';
+/** Whether a value has any non-blank text (without copying megabytes of prose to trim it). */
+function hasText(node: unknown): boolean {
+  return isScalar(node) && node.value !== null && /\S/.test(String(node.value));
 }
 
 function mentions(text: string, f: { key: string; label: string }): boolean {
