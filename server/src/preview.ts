@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis';
 import type { Locale } from './l10n';
 import type { ExportResult, PreviewResult } from './protocol';
-import { REPORT_CSS, renderBody, renderDocument } from './render';
+import { REPORT_CSS, renderBody, renderDocument, reportTitle } from './render';
 
 export function providePreview(analysis: Analysis, locale: Locale): PreviewResult {
   const { title, html } = renderBody(analysis.model, { findings: analysis.findings, locale });
@@ -10,6 +10,5 @@ export function providePreview(analysis: Analysis, locale: Locale): PreviewResul
 }
 
 export function provideExport(analysis: Analysis): ExportResult {
-  const { title } = renderBody(analysis.model);
-  return { title, html: renderDocument(analysis.model) };
+  return { title: reportTitle(analysis.model), html: renderDocument(analysis.model) };
 }

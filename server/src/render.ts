@@ -297,6 +297,11 @@ export const REPORT_CSS = `
 @media print { .xxgk-report { max-width: none; } }
 `;
 
+/** The report's title: the 标题 written, or one made from the body and the year. */
+export function reportTitle(model: ReportModel): string {
+  return new Renderer(model, {}).title();
+}
+
 /** The HTML fragment of the report (the preview puts it in its own page). */
 export function renderBody(model: ReportModel, options: RenderOptions = {}): { title: string; html: string } {
   const r = new Renderer(model, options);
