@@ -189,6 +189,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       this.previews.delete(key);
       if (this.active === preview) this.active = undefined;
     }, line);
+    // Disposed with the panel.
     panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.active = preview; });
     this.active = preview;
     this.previews.set(key, preview);
