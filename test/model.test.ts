@@ -38,6 +38,14 @@ describe('parseReport', () => {
     expect(dups.map((f) => f.span.start)).toEqual([text.lastIndexOf('c:'), text.lastIndexOf('a:')]);
   });
 
+  it('reports a quoted string left open at the end of the file, even when it ends in an escaped quote', () => {
+    const syntax = (text: string) => checkText(text).findings.filter((f) => f.rule === 'YAML-SYNTAX').map((f) => f.message.key);
+    expect(syntax('机关: "张营乡\\"')).toEqual(['yaml.MISSING_CHAR']);
+    expect(syntax('机关: "张营乡')).toEqual(['yaml.MISSING_CHAR']);
+    expect(syntax('机关: "张营乡\\\\"')).toEqual([]);
+    expect(syntax('机关: "张营乡"')).toEqual([]);
+  });
+
   it('reports an unclosed bracket on the line that lacks it', () => {
     const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
     const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;

@@ -157,6 +157,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   };
   syntaxFindings(model);
   duplicateKeyFindings(model);
+  unclosedQuoteAtEnd(model);
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return model;
   if (!isMap(contents)) {
@@ -212,6 +213,29 @@ function duplicateKeyFindings(model: ReportModel): void {
       for (const item of node.items) stack.push(item);
     }
   }
+}
+
+/**
+ * yaml accepts a double-quoted string that runs to the end of the file when the file's last character is an
+ * escaped quote (`机关: "张营乡\"`): the string is not closed, and the next line typed would be swallowed
+ * into it. Found by the fuzzer; reported like yaml's own MISSING_CHAR.
+ */
+function unclosedQuoteAtEnd(model: ReportModel): void {
+  let node: unknown = model.doc.contents;
+  for (;;) {
+    if (isMap(node) || isSeq(node)) {
+      const last = node.items[node.items.length - 1] as unknown;
+      node = last && typeof last === 'object' && 'key' in last ? ((last as Pair).value ?? (last as Pair).key) : last;
+    } else break;
+  }
+  if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+  const src = model.text.slice(node.range[0], node.range[1]);
+  let backslashes = 0;
+  for (let i = src.length - 2; i >= 0 && src[i] === '\\'; i--) backslashes++;
+  // Without a final quote yaml reports it itself; with an even run of backslashes the quote really closes.
+  if (src.length < 2 || !src.endsWith('"') || backslashes % 2 === 0) return;
+  const end = Math.min(node.range[1], model.text.length);
+  model.findings.push(finding('YAML-SYNTAX', { start: Math.max(0, end - 1), end }, 'yaml.MISSING_CHAR', { detail: 'Missing closing "quote' }));
 }
 
 /** The last non-blank line before `offset`, as a span over its content (trailing comment excluded). */
