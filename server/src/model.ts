@@ -149,12 +149,24 @@ export function parseYaml(text: string): Document.Parsed {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const doc = options.doc ?? parseYaml(text);
+  let doc: Document.Parsed;
+  let unreadable: Finding | undefined;
+  try {
+    doc = options.doc ?? parseYaml(text);
+  } catch (e) {
+    // yaml's parser recurses once per nesting level: thousands of levels overflow the stack (found by the
+    // fuzzer). The text cannot be read; say where it nests deepest, and check nothing else.
+    doc = parseYaml('');
+    unreadable = e instanceof RangeError
+      ? finding('YAML-SYNTAX', deepestPoint(text), 'yaml.tooDeep')
+      : finding('YAML-SYNTAX', { start: 0, end: Math.min(1, text.length) }, 'yaml.other', { detail: String((e as Error)?.message ?? e) });
+  }
   const model: ReportModel = {
     text, lines: new LineIndex(text), doc, template: template2021, idx: indexOf(template2021),
     root: null, fields: new Map(), parts: [], part: new Map(), tables: new Map(), groups: new Map(), rows: new Map(),
     cells: new Map(), prose: [], findings: [],
   };
+  if (unreadable) { model.findings.push(unreadable); return model; }
   syntaxFindings(model);
   duplicateKeyFindings(model);
   unclosedQuoteAtEnd(model);
@@ -188,6 +200,27 @@ function syntaxFindings(model: ReportModel): void {
     const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
     model.findings.push({ ...finding('YAML-SYNTAX', span, `yaml.${w.code}`, { detail: w.message.split('\n')[0] }), severity: 'warning' });
   }
+}
+
+/** The line that nests deepest, by indentation or by open brackets. */
+function deepestPoint(text: string): Span {
+  let best = { depth: -1, start: 0, end: 0 };
+  let brackets = 0;
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let indent = 0;
+    while (start + indent < end && (text[start + indent] === ' ' || text[start + indent] === '-')) indent++;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 || c === 123) brackets++; else if ((c === 93 || c === 125) && brackets > 0) brackets--;
+    }
+    const depth = Math.max(indent / 2, brackets);
+    if (depth > best.depth) best = { depth, start, end: Math.min(end, start + 200) };
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return { start: best.start, end: best.end };
 }
 
 /** Keys written twice in one mapping (equal scalar values, as yaml's `uniqueKeys` compares them), in linear time. */

@@ -13,13 +13,16 @@ const NEVER_DOUBLED = /([的和与及在将被把并于])\1/g;
 /** Words that start with a body-kind character: “张营乡乡村振兴” is 张营乡 + 乡村振兴, not a doubled 乡. */
 const WORDS_AFTER_NAME = /^(?:乡村|乡镇|乡级|乡亲|乡土|乡贤|乡风|镇村|镇区|镇级|县城|县域|县级|县委|县直|市场|市民|市级|市区|市委|市直|市政|区域|区级|区委|区直|省级|省委|省直|局长|办公|府际)/;
 
+const MAX_NAME = 100;
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function checkDoubledWords(ctx: RuleContext): void {
   const { model, meta } = ctx;
-  const nameRe = meta.issuer
+  // A name, not a paragraph: a pasted wall of text as 机关 would make a regular expression too large to compile.
+  const nameRe = meta.issuer && meta.issuer.length <= MAX_NAME
     ? new RegExp(shortNames(meta.issuer).sort((a, b) => b.length - a.length).map((n) => `${escape(n)}(${escape(n.slice(-1))})`).join('|'), 'g')
     : undefined;
   for (const prose of model.prose) {
