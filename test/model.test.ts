@@ -46,6 +46,13 @@ describe('parseReport', () => {
     expect(syntax('机关: "张营乡"')).toEqual([]);
   });
 
+  it('reads thousands of nesting levels without overflowing the stack, and says where it nests too deep', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const f = checkText(text).findings.find((x) => x.message.key === 'yaml.tooDeep');
+    expect(f).toBeDefined();
+    expect(text.slice(f!.span.start, f!.span.end).trim()).toBe('k4999:');
+  });
+
   it('reports an unclosed bracket on the line that lacks it', () => {
     const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
     const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;
