@@ -216,7 +216,7 @@ function deepestPoint(text: string): Span {
       if (c === 91 || c === 123) brackets++; else if ((c === 93 || c === 125) && brackets > 0) brackets--;
     }
     const depth = Math.max(indent / 2, brackets);
-    if (depth > best.depth) best = { depth, start, end: Math.min(end, start + 200) };
+    if (depth > best.depth) best = { depth, start: start + indent, end: Math.min(end, start + indent + 200) };
     if (nl < 0) break;
     start = nl + 1;
   }
