@@ -85,6 +85,11 @@ export interface ReportModel {
   prose: ProseValue[];
   /** Findings made while reading: syntax, kinds of values, unknown and duplicate keys. */
   findings: Finding[];
+  /**
+   * Keys an unknown key of a mapping would be renamed to by its fix. A missing key suggested here is
+   * probably that typo: inserting it as well would write it twice, so its insert fix is not preferred.
+   */
+  suggested: Map<YAMLMap, Set<string>>;
 }
 
 /** Strings that published reports use for an empty cell. */
@@ -164,7 +169,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const model: ReportModel = {
     text, lines: new LineIndex(text), doc, template: template2021, idx: indexOf(template2021),
     root: null, fields: new Map(), parts: [], part: new Map(), tables: new Map(), groups: new Map(), rows: new Map(),
-    cells: new Map(), prose: [], findings: [],
+    cells: new Map(), prose: [], findings: [], suggested: new Map(),
   };
   if (unreadable) { model.findings.push(unreadable); return model; }
   syntaxFindings(model);
@@ -331,6 +336,11 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
       if (taken.has(m.suggestion)) m = matcher.match(key, taken);
     }
     if (m.kind === 'unknown') {
+      if (m.suggestion) {
+        const set = model.suggested.get(map) ?? new Set<string>();
+        set.add(m.suggestion);
+        model.suggested.set(map, set);
+      }
       const fixes = m.suggestion ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
         { key, suggestion: m.suggestion ?? '', valid: matcher.keys().slice(0, 12).join('、') }, { fixes }));

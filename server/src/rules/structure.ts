@@ -4,7 +4,7 @@
  * (STR-PART5-EMPTY). Missing things are reported at the key of the mapping they belong in, with a fix that
  * inserts them (as zeros) at their template position.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { insertIntoMap } from '../edits';
 import { finding, type Fix, type Span } from '../findings';
 import type { Container, ReportModel } from '../model';
@@ -13,6 +13,14 @@ import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode } 
 import type { RuleContext } from './context';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
+
+/**
+ * Inserting a missing key is the preferred fix (applied by “fix all”) unless an unknown key of the same
+ * mapping would be renamed to it: then the rename is the fix, and doing both would write the key twice.
+ */
+function insertPreferred(model: ReportModel, map: YAMLMap | null, key: string): boolean {
+  return !(map && model.suggested.get(map)?.has(key));
+}
 
 export function checkMetadata(ctx: RuleContext): void {
   const { model } = ctx;
@@ -46,7 +54,7 @@ export function checkParts(ctx: RuleContext): void {
     const edit = insertIntoMap(model, model.root, null,
       (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || metadataPairs.has(pair),
       [...partLines(model.template, def)]);
-    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: true }] : undefined;
+    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: insertPreferred(model, model.root, def.key) }] : undefined;
     ctx.report(finding('STR-PARTS', span, 'parts.missing', { numeral: def.numeral, title: def.title, basis: def.basis }, { fixes }));
     if (def.table) {
       const table = model.idx.tableById.get(def.table)!;
@@ -103,7 +111,7 @@ function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], conta
     const rows = node.kind === 'row' ? [node] : tableRows({ ...table, nodes: [node] }).filter((r) => !r.optionalTotal);
     for (const r of rows) {
       ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
-        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.kind === 'row' ? node.key : node.key! } }, edits: [edit], preferred: true }] : undefined,
+        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.key! } }, edits: [edit], preferred: insertPreferred(model, container.map, node.key!) }] : undefined,
       }));
     }
   });
@@ -200,7 +208,7 @@ export function checkFees(ctx: RuleContext): void {
       ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
       : !p6.node || (isScalar(p6.node) && p6.node.value === null) ? insertIntoMap(model, null, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, '')) : undefined;
     ctx.report(finding('FEE-SHAPE', fee ? fee.keySpan : p6.keySpan, 'fee.missing', {}, {
-      fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: true }] : undefined,
+      fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: insertPreferred(model, isMap(p6.node) ? p6.node : null, model.idx.field.get('p6.fee')!.key) }] : undefined,
     }));
     return;
   }
@@ -210,7 +218,7 @@ export function checkFees(ctx: RuleContext): void {
       const earlier = new Set(model.template.feeFields.slice(0, model.template.feeFields.indexOf(f)).map((x) => x.id));
       const edit = insertIntoMap(model, feeGroup.map, null, (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: 0`]);
       ctx.report(finding('FEE-SHAPE', fee.keySpan, 'fee.missingField', { field: f.label }, {
-        fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit], preferred: true }] : undefined,
+        fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit], preferred: insertPreferred(model, feeGroup.map, f.key) }] : undefined,
       }));
       continue;
     }
