@@ -55,6 +55,14 @@ describe('parseReport', () => {
     expect(text.slice(f!.span.start, f!.span.end).trim()).toBe('k2999: 1');
   });
 
+  it('does not hand thousands of brackets to yaml (deep recursion can abort the process), and says where', () => {
+    const text = `机关: 张营乡\n年度: ${'[&a '.repeat(5000)}${']'.repeat(5000)}\n`;
+    const f = checkText(text).findings.find((x) => x.message.key === 'yaml.tooDeep');
+    expect(f).toBeDefined();
+    expect(text.slice(f!.span.start, f!.span.end)).toMatch(/^年度: \[&a \[/);
+    expect(checkText('年度: [[[[1]]]]\n导语: |\n' + ' '.repeat(600) + 'x\n').findings.some((x) => x.message.key === 'yaml.tooDeep')).toBe(false);
+  });
+
   it('reports an unclosed bracket on the line that lacks it', () => {
     const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
     const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;

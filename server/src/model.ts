@@ -156,14 +156,16 @@ export function parseYaml(text: string): Document.Parsed {
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
   let doc: Document.Parsed;
   let unreadable: Finding | undefined;
+  const deep = options.doc ? undefined : tooDeep(text);
   try {
+    if (deep) throw new RangeError('nesting');
     doc = options.doc ?? parseYaml(text);
   } catch (e) {
     // yaml's parser recurses once per nesting level: thousands of levels overflow the stack (found by the
     // fuzzer). The text cannot be read; say where it nests deepest, and check nothing else.
     doc = parseYaml('');
     unreadable = e instanceof RangeError
-      ? finding('YAML-SYNTAX', deepestPoint(text), 'yaml.tooDeep')
+      ? finding('YAML-SYNTAX', deep ?? deepestPoint(text).span, 'yaml.tooDeep')
       : finding('YAML-SYNTAX', { start: 0, end: Math.min(1, text.length) }, 'yaml.other', { detail: String((e as Error)?.message ?? e) });
   }
   const model: ReportModel = {
@@ -207,25 +209,52 @@ function syntaxFindings(model: ReportModel): void {
   }
 }
 
+/**
+ * A report nests a few levels deep. Thousands of levels make yaml recurse until the stack runs out — and
+ * V8 aborts the whole process (not a catchable error) when a regular expression gets compiled that deep
+ * (found by the fuzzer). Texts nesting deeper than this are not handed to yaml at all.
+ */
+const MAX_NESTING = 500;
+
+/** Where the text nests deeper than MAX_NESTING, if it does. Cheap bounds first: most texts stop there. */
+function tooDeep(text: string): Span | undefined {
+  let opens = 0;
+  for (const c of ['[', '{']) for (let i = text.indexOf(c); i >= 0 && opens < MAX_NESTING; i = text.indexOf(c, i + 1)) opens++;
+  let maxIndent = 0;
+  for (let start = 0; start < text.length;) {
+    let i = start;
+    while (i < text.length && (text[i] === ' ' || text[i] === '-' || text[i] === '?')) i++;
+    maxIndent = Math.max(maxIndent, i - start);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (opens < MAX_NESTING && maxIndent / 2 < MAX_NESTING) return undefined;
+  const deepest = deepestPoint(text);
+  return deepest.depth >= MAX_NESTING ? deepest.span : undefined;
+}
+
 /** The line that nests deepest, by indentation or by open brackets. */
-function deepestPoint(text: string): Span {
+function deepestPoint(text: string): { depth: number; span: Span } {
   let best = { depth: -1, start: 0, end: 0 };
   let brackets = 0;
   for (let start = 0; start <= text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     let indent = 0;
-    while (start + indent < end && (text[start + indent] === ' ' || text[start + indent] === '-')) indent++;
+    while (start + indent < end && (text[start + indent] === ' ' || text[start + indent] === '-' || text[start + indent] === '?')) indent++;
+    let deepestInLine = brackets;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c === 91 || c === 123) brackets++; else if ((c === 93 || c === 125) && brackets > 0) brackets--;
+      if (c === 91 || c === 123) deepestInLine = Math.max(deepestInLine, ++brackets);
+      else if ((c === 93 || c === 125) && brackets > 0) brackets--;
     }
-    const depth = Math.max(indent / 2, brackets);
+    const depth = Math.max(indent / 2, deepestInLine);
     if (depth > best.depth) best = { depth, start: start + indent, end: Math.min(end, start + indent + 200) };
     if (nl < 0) break;
     start = nl + 1;
   }
-  return { start: best.start, end: best.end };
+  return { depth: best.depth, span: { start: best.start, end: best.end } };
 }
 
 /** Keys written twice in one mapping (equal scalar values, as yaml's `uniqueKeys` compares them), in linear time. */
