@@ -14,6 +14,10 @@ import { localize } from '../../server/src/l10n';
 import { parseReport } from '../../server/src/model';
 import { renderBody, renderDocument } from '../../server/src/render';
 import { template2021, type TableNode } from '../../server/src/template';
+import { FIX_ALL_KIND } from '../../server/src/codeActions';
+import { createLanguageService } from '../../server/src/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
 
 const ROOT = join(__dirname, '..', '..');
 const TODAY = { y: 2026, m: 11, d: 27 };
@@ -399,4 +403,70 @@ export function manyKeys(bytes: number): string {
     size += Buffer.byteLength(l) + 1;
   }
   return lines.join('\n');
+}
+
+// ------------------------------------------------------------------------------------------ language service
+
+/** Positions worth asking about: starts and ends of lines, the middle of keys and cells, the end. */
+function probePositions(text: string, count: number, seed: number): number[] {
+  const out = new Set<number>([0, text.length]);
+  let x = seed >>> 0;
+  for (let i = 0; i < count; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out.add(x % (text.length + 1));
+  }
+  return [...out];
+}
+
+/**
+ * Every feature of the language service on one text (what the server answers while the clerk types): none
+ * throws, every range it returns lies in the document, and “fix all” never turns valid YAML into invalid.
+ */
+export function exerciseService(text: string, seed = 1): void {
+  const service = createLanguageService({ today: TODAY });
+  const doc = TextDocument.create('file:///fuzz.xxgk.yaml', 'xxgk', 1, text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const inDoc = (r: Range | undefined, what: string) => {
+    if (!r) return;
+    for (const p of [r.start, r.end]) {
+      if (!(p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length)) {
+        fail(`${what}: position ${JSON.stringify(p)} outside the document`, text);
+      }
+    }
+  };
+  const diagnostics = guarded('getDiagnostics', text, () => service.getDiagnostics(doc));
+  for (const d of diagnostics) {
+    inDoc(d.range, `diagnostic ${d.code}`);
+    d.relatedInformation?.forEach((r) => inDoc(r.location.range, `related of ${d.code}`));
+  }
+  const end = doc.positionAt(text.length);
+  const whole: Range = { start: { line: 0, character: 0 }, end };
+  for (const s of guarded('getDocumentSymbols', text, () => service.getDocumentSymbols(doc))) { inDoc(s.range, 'symbol'); inDoc(s.selectionRange, 'symbol selection'); }
+  for (const f of guarded('getFoldingRanges', text, () => service.getFoldingRanges(doc))) inDoc({ start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } }, 'folding range');
+  for (const h of guarded('getInlayHints', text, () => service.getInlayHints(doc, whole))) inDoc({ start: h.position, end: h.position }, 'inlay hint');
+  guarded('getPreview', text, () => service.getPreview(doc));
+  guarded('getExport', text, () => service.getExport(doc));
+  for (const offset of probePositions(text, 6, seed)) {
+    const position = doc.positionAt(offset);
+    const completion = guarded('getCompletion', text, () => service.getCompletion(doc, position));
+    for (const item of completion.items) {
+      const edit = item.textEdit;
+      if (edit && 'range' in edit) inDoc(edit.range, `completion “${item.label}”`);
+      item.additionalTextEdits?.forEach((e) => inDoc(e.range, `completion “${item.label}” extra edit`));
+    }
+    const hover = guarded('getHover', text, () => service.getHover(doc, position));
+    inDoc(hover?.range, 'hover');
+  }
+  const actions = guarded('getCodeActions', text, () => service.getCodeActions(doc, whole, { diagnostics, only: [FIX_ALL_KIND] }));
+  for (const a of actions) {
+    const edits = a.edit?.changes?.[doc.uri] ?? [];
+    edits.forEach((e) => inDoc(e.range, `code action “${a.title}”`));
+    const fixed = TextDocument.applyEdits(doc, edits);
+    const after = guarded(`checkText after “${a.title}”`, fixed, () => checkText(fixed, { today: TODAY }));
+    const before = diagnostics.filter((d) => d.code === 'YAML-SYNTAX' && d.severity === 1).length;
+    if (before === 0 && syntaxErrors(after.findings) > 0) {
+      const e = after.findings.find((f) => f.rule === 'YAML-SYNTAX')!;
+      fail(`“${a.title}” broke the YAML: ${localize(e.message)}\n  fixed text: ${JSON.stringify(fixed.slice(Math.max(0, e.span.start - 200), e.span.start + 200))}`, text);
+    }
+  }
 }
