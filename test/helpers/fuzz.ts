@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { checkText } from '../../server/src/check';
 import type { Finding, Span } from '../../server/src/findings';
 import { localize } from '../../server/src/l10n';
-import { parseReport } from '../../server/src/model';
 import { renderBody, renderDocument } from '../../server/src/render';
 import { template2021, type TableNode } from '../../server/src/template';
 import { FIX_ALL_KIND } from '../../server/src/codeActions';
@@ -47,7 +46,8 @@ export interface ExerciseOptions {
  * (which miss it by orders of magnitude), not to measure speed; the benchmark does that.
  */
 export function budgetFor(length: number): number {
-  return 4_000 + length / 1_000; // +1 ms per KB: 10 MB → 14 s
+  // yaml alone needs up to ~3 ms per KB on key- or item-dense text (a 168,000-item row: 1.6 s).
+  return 5_000 + (3 * length) / 1_000; // 10 MB → 35 s
 }
 
 class InvariantError extends Error {}
@@ -99,8 +99,7 @@ const syntaxErrors = (fs: Finding[]) => fs.filter((f) => f.rule === 'YAML-SYNTAX
 /** Runs one text through the core; throws InvariantError with the reason and the input when something breaks. */
 export function exercise(text: string, options: ExerciseOptions = {}): Exercised {
   const t0 = performance.now();
-  guarded('parseReport', text, () => parseReport(text));
-  const { model, findings } = guarded('checkText', text, () => checkText(text, { today: TODAY }));
+  const { model, findings } = guarded('checkText', text, () => checkText(text, { today: TODAY })); // parseReport + rules
   checkFindingSpans(findings, text);
   const doc = guarded('renderDocument', text, () => renderDocument(model));
   const body = guarded('renderBody', text, () => renderBody(model, { findings }));
