@@ -109,6 +109,7 @@ describe('no fix rather than a broken document (found by the fuzzer)', () => {
   it.each([
     ['a document that is only a scalar', '~'],
     ['a tag before the first key', '!!map 机关: 张营乡人民政府\n'],
+    ['a document end marker', '...\n'],
   ])('%s', (_, text) => {
     const findings = checkText(text, { today: TODAY }).findings;
     expect(findings.some((f) => f.rule.startsWith('META-'))).toBe(true);
