@@ -36,10 +36,10 @@ const PROPERTIES: Property[] = [
   { name: 'edited', what: 'random edits of the samples', runs: 25_000, arb: editedSample(), check: core(2) },
   { name: 'grammar', what: 'reports from the template with random values and typos', runs: 20_000, arb: reportGrammar, check: core(2) },
   { name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, inputs: () => [...samplePrefixes(1)].map((p) => p.text), check: core(1) },
-  { name: 'bytes', what: 'random bytes, UTF-8 or Latin-1', runs: 15_000, arb: randomBytes, check: core(1) },
-  { name: 'unicode', what: 'random Unicode, lone surrogates, YAML fragments', runs: 15_000, arb: randomUnicode, check: core(1) },
+  { name: 'bytes', what: 'random bytes, UTF-8 or Latin-1', runs: 20_000, arb: randomBytes, check: core(1) },
+  { name: 'unicode', what: 'random Unicode, lone surrogates, YAML fragments', runs: 20_000, arb: randomUnicode, check: core(1) },
   { name: 'deep', what: 'deep nesting (up to 20,000 levels)', runs: 1_500, arb: deepNesting(), check: core(1) },
-  { name: 'long', what: 'very long strings and lines (up to 2 M chars)', runs: 600, arb: longStrings(2_000_000), check: core(1) },
+  { name: 'long', what: 'very long strings and lines (up to 1 M chars)', runs: 300, arb: longStrings(1_000_000), check: core(1) },
   { name: 'bombs', what: 'YAML alias bombs', runs: 3_000, arb: aliasBombs, check: core(1) },
   { name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, inputs: () => [hugeReport(10 * 1024 * 1024), manyKeys(10 * 1024 * 1024)], check: core(1) },
   {
