@@ -110,12 +110,19 @@ describe('no fix rather than a broken document (found by the fuzzer)', () => {
     ['a document that is only a scalar', '~'],
     ['a tag before the first key', '!!map 机关: 张营乡人民政府\n'],
     ['a document end marker', '...\n'],
+    ['a byte order mark before an explicit key', '\ufeff? 格式\n: 2021\n'],
   ])('%s', (_, text) => {
     const findings = checkText(text, { today: TODAY }).findings;
     expect(findings.some((f) => f.rule.startsWith('META-'))).toBe(true);
     const yamlErrors = (t: string) => checkText(t, { today: TODAY }).findings.filter((f) => f.rule === 'YAML-SYNTAX' && f.severity === 'error').length;
     expect(yamlErrors(text)).toBe(0);
     for (const f of findings) for (const fix of f.fixes ?? []) expect(yamlErrors(applyEdits(text, fix.edits)), `${f.rule} fix`).toBe(0);
+  });
+
+  it('inserts after a byte order mark, at column 0', () => {
+    const text = '\ufeff格式: 2021\n';
+    const f = checkText(text, { today: TODAY }).findings.find((x) => x.rule === 'META-FIELD' && x.fixes?.length);
+    expect(applyEdits(text, f!.fixes![0].edits)).toMatch(/^\ufeff格式: 2021\n\S+: /);
   });
 
   it('still inserts into an empty document or one with only comments', () => {

@@ -14,7 +14,9 @@ import type { ReportModel } from './model';
 function mapStart(model: ReportModel, map: YAMLMap): { indent: number; lineStart: number; insertAbove: boolean } | undefined {
   const start = map.range?.[0] ?? (map.items[0]?.key as Node | null | undefined)?.range?.[0];
   if (start === undefined) return undefined;
-  const lineStart = model.lines.lineStart(model.lines.positionAt(start).line);
+  let lineStart = model.lines.lineStart(model.lines.positionAt(start).line);
+  // A byte order mark (files saved by Notepad) is not indentation: insert after it, count columns after it.
+  if (lineStart === 0 && model.text.charCodeAt(0) === 0xfeff) lineStart = 1;
   const lead = model.text.slice(lineStart, start);
   const props = /^(\s*)(?:[!&]\S*\s+)+$/.exec(lead);
   if (props) return { indent: props[1].length, lineStart, insertAbove: true };
