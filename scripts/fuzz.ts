@@ -61,9 +61,11 @@ function runChild(p: Property, seed: number, scale: number, path: string | undef
   const started = performance.now();
   let slowest = 0;
   let n = 0;
+  let reported = performance.now();
   const timed = (text: string) => {
     const t0 = performance.now();
-    if (++n % 500 === 0) process.send?.({ progress: n });
+    // Progress every 500 inputs, or every 5 s when inputs are slow (the parent takes silence for a hang).
+    if (++n % 500 === 0 || t0 - reported > 5_000) { process.send?.({ progress: n }); reported = t0; }
     p.check!(text);
     slowest = Math.max(slowest, performance.now() - t0);
   };
