@@ -150,8 +150,10 @@ export interface ParseOptions {
  * `toJS`, so a billion-laughs document costs what its text costs.
  */
 export function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true });
+  return parseDocument(text, PARSE_OPTIONS);
 }
+
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true } as const;
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
   let doc: Document.Parsed;
@@ -217,7 +219,7 @@ function syntaxFindings(model: ReportModel): void {
 const MAX_NESTING = 500;
 
 /** Where the text nests deeper than MAX_NESTING, if it does. Cheap bounds first: most texts stop there. */
-function tooDeep(text: string): Span | undefined {
+export function tooDeep(text: string): Span | undefined {
   let opens = 0;
   for (const c of ['[', '{']) for (let i = text.indexOf(c); i >= 0 && opens < MAX_NESTING; i = text.indexOf(c, i + 1)) opens++;
   let maxIndent = 0;
