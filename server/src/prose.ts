@@ -63,3 +63,43 @@ function alignment(docText: string, prose: ProseValue): Int32Array {
   alignments.set(prose, map);
   return map;
 }
+
+const byNode = new WeakMap<object, Map<string, RegExpMatchArray[]>>();
+/** Recent prose texts (a bounded number of characters), for prose re-parsed but not changed. */
+const byText = new Map<string, Map<string, RegExpMatchArray[]>>();
+let byTextSize = 0;
+const BY_TEXT_MAX = 8_000_000;
+
+/**
+ * Every match of a global regular expression in a prose value, remembered per YAML node and per text.
+ * With incremental parsing (incremental.ts) unchanged prose keeps its node; prose in the block that was
+ * typed in gets a new node but mostly the same text. Either way a keystroke re-scans only the prose it
+ * changed, not a megabyte of it for every rule.
+ */
+export function proseMatches(prose: ProseValue, re: RegExp): RegExpMatchArray[] {
+  let patterns = byNode.get(prose.node);
+  if (!patterns) {
+    patterns = byText.get(prose.text);
+    if (!patterns) {
+      patterns = new Map();
+      byText.set(prose.text, patterns);
+      byTextSize += prose.text.length;
+      for (const [text] of byText) {
+        if (byTextSize <= BY_TEXT_MAX) break;
+        byText.delete(text);
+        byTextSize -= text.length;
+      }
+    }
+    byNode.set(prose.node, patterns);
+  }
+  const key = `${re.flags}/${re.source}`;
+  let found = patterns.get(key);
+  if (!found) { found = [...prose.text.matchAll(re)]; patterns.set(key, found); }
+  return found;
+}
+
+/** Forgets the matches remembered per text (the benchmark measures a cold check with it). */
+export function forgetProseMatches(): void {
+  byText.clear();
+  byTextSize = 0;
+}

@@ -4,7 +4,7 @@
  * (“一步一步”, “常常”) are not flagged.
  */
 import { finding } from '../findings';
-import { locateInProse } from '../prose';
+import { locateInProse, proseMatches } from '../prose';
 import type { RuleContext } from './context';
 import { shortNames } from './content';
 
@@ -37,13 +37,13 @@ export function checkDoubledWords(ctx: RuleContext): void {
         fixes: span.end - span.start === whole.length ? [{ title: { key: 'fix.removeDoubled', args: { text: unit } }, edits: [{ span: dup, text: '' }], preferred: true }] : undefined,
       }));
     };
-    for (const m of prose.text.matchAll(REPEATED_WORD)) {
+    for (const m of proseMatches(prose, REPEATED_WORD)) {
       if (m[1].startsWith('一')) continue; // 一步一步, 一年一年: correct reduplication
       report(m.index!, m[0], m[1]);
     }
-    for (const m of prose.text.matchAll(NEVER_DOUBLED)) report(m.index!, m[0], m[1]);
+    for (const m of proseMatches(prose, NEVER_DOUBLED)) report(m.index!, m[0], m[1]);
     if (nameRe) {
-      for (const m of prose.text.matchAll(nameRe)) {
+      for (const m of proseMatches(prose, nameRe)) {
         const unit = m.slice(1).find((g) => g !== undefined)!;
         const following = prose.text.slice(m.index! + m[0].length - unit.length);
         if (WORDS_AFTER_NAME.test(following)) continue;
