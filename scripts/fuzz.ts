@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import {
-  aliasBombs, deepNesting, editedSample, exercise, exerciseService, hugeReport, longStrings, manyKeys, randomBytes, randomUnicode,
+  aliasBombs, deepNesting, editedSample, editSequences, exercise, exerciseIncremental, exerciseService, hugeReport, longStrings, manyKeys, randomBytes, randomUnicode,
   reportGrammar, samplePrefixes,
 } from '../test/helpers/fuzz';
 
@@ -24,8 +24,8 @@ interface Property {
   what: string;
   runs: number;
   /** A random property … */
-  arb?: fc.Arbitrary<string>;
-  check?: (text: string) => void;
+  arb?: fc.Arbitrary<unknown>;
+  check?: (input: never) => void;
   /** … or a fixed list of inputs. */
   inputs?: () => Iterable<string>;
 }
@@ -42,8 +42,9 @@ const PROPERTIES: Property[] = [
   { name: 'long', what: 'very long strings and lines (up to 1 M chars)', runs: 300, arb: longStrings(1_000_000), check: core(1) },
   { name: 'bombs', what: 'YAML alias bombs', runs: 3_000, arb: aliasBombs, check: core(1) },
   { name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, inputs: () => [hugeReport(10 * 1024 * 1024), manyKeys(10 * 1024 * 1024)], check: core(1) },
+  { name: 'incremental', what: 'incremental parsing = full parse, edit after edit', runs: 3_000, arb: editSequences, check: exerciseIncremental },
   {
-    name: 'service', what: 'language service: every feature, fix all', runs: 5_000, check: (text) => exerciseService(text),
+    name: 'service', what: 'language service: every feature, fix all', runs: 5_000, check: (text: string) => exerciseService(text),
     arb: fc.oneof(editedSample(), reportGrammar, randomUnicode, deepNesting(3_000), aliasBombs),
   },
 ];
@@ -62,18 +63,18 @@ function runChild(p: Property, seed: number, scale: number, path: string | undef
   let slowest = 0;
   let n = 0;
   let reported = performance.now();
-  const timed = (text: string) => {
+  const timed = (input: unknown) => {
     const t0 = performance.now();
     // Progress every 500 inputs, or every 5 s when inputs are slow (the parent takes silence for a hang).
     if (++n % 500 === 0 || t0 - reported > 5_000) { process.send?.({ progress: n }); reported = t0; }
-    p.check!(text);
+    (p.check as (x: unknown) => void)(input);
     slowest = Math.max(slowest, performance.now() - t0);
   };
-  const failure = (message: string, input: string, replay?: string): Report => {
+  const failure = (message: string, input: unknown, replay?: string): Report => {
     const dir = join(__dirname, '..', '.cache', 'fuzz-failures');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${p.name}-${seed}.txt`);
-    writeFileSync(file, input);
+    writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input, null, 1));
     return { name: p.name, runs: n, failed: true, ms: performance.now() - started, slowest, message, replay, file };
   };
   if (p.inputs) {
@@ -87,7 +88,7 @@ function runChild(p: Property, seed: number, scale: number, path: string | undef
   const result = fc.check(fc.property(p.arb!, timed), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true });
   if (!result.failed) return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
   const searched = n;
-  const shrunk = fc.check(fc.property(p.arb!, (t) => { p.check!(t); }), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
+  const shrunk = fc.check(fc.property(p.arb!, (t) => { (p.check as (x: unknown) => void)(t); }), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
   const input = (shrunk.counterexample ?? result.counterexample)![0];
   const message = String((shrunk.errorInstance as Error)?.message ?? (result.errorInstance as Error)?.message ?? result.errorInstance);
   const r = failure(message, input, `npm run fuzz -- --only ${p.name} --seed ${seed} --path ${result.counterexamplePath}`);

@@ -8,10 +8,11 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText } from '../../server/src/check';
+import { checkModel, checkText } from '../../server/src/check';
+import { IncrementalYaml } from '../../server/src/incremental';
 import type { Finding, Span } from '../../server/src/findings';
 import { localize } from '../../server/src/l10n';
-import { parseYaml } from '../../server/src/model';
+import { parseReport, parseYaml } from '../../server/src/model';
 import { renderBody, renderDocument } from '../../server/src/render';
 import { template2021, type TableNode } from '../../server/src/template';
 import { FIX_ALL_KIND } from '../../server/src/codeActions';
@@ -180,14 +181,14 @@ const fragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 );
 
-type Edit =
+export type Edit =
   | { op: 'insert'; at: number; text: string }
   | { op: 'delete'; at: number; length: number }
   | { op: 'replace'; at: number; length: number; text: string }
   | { op: 'dupLine' | 'dropLine' | 'indent' | 'dedent'; at: number }
   | { op: 'swapLines'; at: number; other: number };
 
-const editArb: fc.Arbitrary<Edit> = fc.oneof(
+export const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fragment }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }), text: fragment }) },
@@ -479,6 +480,29 @@ export function exerciseService(text: string, seed = 1): void {
     if (before === 0 && syntaxErrors(after.findings) > 0) {
       const e = after.findings.find((f) => f.rule === 'YAML-SYNTAX')!;
       fail(`“${a.title}” broke the YAML: ${localize(e.message)}\n  fixed text: ${JSON.stringify(fixed.slice(Math.max(0, e.span.start - 200), e.span.start + 200))}`, text);
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ incremental parsing
+
+/** A starting report and the edits typed into it, one after the other. */
+export const editSequences = fc.tuple(
+  fc.oneof(fc.constantFrom(...SAMPLES.map((s) => s.text)), reportGrammar),
+  fc.array(editArb, { minLength: 1, maxLength: 30 }),
+);
+
+/** Incremental parsing gives the findings a full parse gives, after every edit of the sequence. */
+export function exerciseIncremental([start, edits]: [string, Edit[]]): void {
+  const parser = new IncrementalYaml();
+  let text = start;
+  for (let i = 0; i <= edits.length; i++) {
+    if (i > 0) text = applyEdit(text, edits[i - 1]);
+    const model = guarded('parseReport (incremental)', text, () => parseReport(text, { doc: parser.parse(text) }));
+    const incremental = checkModel(model, { today: TODAY });
+    const full = checkText(text, { today: TODAY }).findings;
+    if (JSON.stringify(incremental) !== JSON.stringify(full)) {
+      fail(`incremental parsing differs from a full parse after edit ${i} (${JSON.stringify(edits[i - 1] ?? null)})`, text);
     }
   }
 }
