@@ -13,15 +13,7 @@ log() { echo "[setup-code-server] $*" >&2; }
 
 # Debian packages: native-module build deps for code-server, ripgrep (VS Code's search), the browser and CJK fonts
 # (without fonts-noto-cjk every Chinese character in a screenshot is an empty box).
-APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium fonts-noto-cjk)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  log "apt-get install ${missing[*]}"
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/apt-install.sh" libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium fonts-noto-cjk
 
 if [ -f "$CS_DIR/.ready" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   log "code-server $CS_VERSION ready (cached) in $CS_DIR"; echo "$CS_DIR"; exit 0
