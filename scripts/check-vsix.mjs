@@ -3,24 +3,22 @@
 // points at is there, and that the bundles need no module outside Node and VS Code (we package
 // --no-dependencies, so an unbundled require would only fail on a user's machine).
 //   node scripts/check-vsix.mjs [file.vsix]      (default: <name>-<version>.vsix from package.json)
-import { readFileSync } from 'node:fs';
+// checkVsix(buffer) is exported for test/package.test.ts.
+import { readFileSync, realpathSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const vsixPath = process.argv[2] ?? `${pkg.name}-${pkg.version}.vsix`;
-const zip = readFileSync(vsixPath);
 
 /** Reads a zip's central directory: name → {method, compressedSize, localOffset}. No dependency needed. */
 function readZip(buf) {
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error(`${vsixPath}: not a zip file`);
+  if (eocd < 0) throw new Error('not a zip file');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
   const entries = new Map();
   for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${vsixPath}: bad central directory`);
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('bad zip central directory');
     const method = buf.readUInt16LE(at + 10);
     const compressedSize = buf.readUInt32LE(at + 20);
     const size = buf.readUInt32LE(at + 24);
@@ -38,8 +36,6 @@ function readEntry(buf, e) {
   return e.method === 0 ? data : inflateRawSync(data);
 }
 
-const entries = readZip(zip);
-const names = [...entries.keys()].filter((n) => !n.endsWith('/'));
 
 // Everything the extension may ship, under extension/; the vsix's own metadata files at the root.
 const allowed = [
@@ -61,41 +57,52 @@ const forbidden = [
   [/\.vsix$/, 'nested package'],
 ];
 
-const problems = [];
-let total = 0;
-console.log(`${vsixPath}:`);
-for (const name of names.sort()) {
-  const e = entries.get(name);
-  total += e.size;
-  console.log(`  ${String(e.size).padStart(9)}  ${name}`);
-  const why = forbidden.find(([re]) => re.test(name));
-  if (why) problems.push(`${name}: ${why[1]} must not be packaged`);
-  else if (!allowed.some((re) => re.test(name))) problems.push(`${name}: not an expected file of the extension (add it to scripts/check-vsix.mjs if it really ships)`);
-}
-console.log(`  ${names.length} files, ${(total / 1024).toFixed(0)} KiB unpacked, ${(zip.length / 1024).toFixed(0)} KiB packed`);
+/** The files of a .vsix (name, size) and every reason it must not ship. */
+export function checkVsix(zip) {
+  const entries = readZip(zip);
+  const names = [...entries.keys()].filter((n) => !n.endsWith('/')).sort();
+  const files = names.map((name) => ({ name, size: entries.get(name).size }));
+  const problems = [];
+  for (const name of names) {
+    const why = forbidden.find(([re]) => re.test(name));
+    if (why) problems.push(`${name}: ${why[1]} must not be packaged`);
+    else if (!allowed.some((re) => re.test(name))) problems.push(`${name}: not an expected file of the extension (add it to scripts/check-vsix.mjs if it really ships)`);
+  }
 
-const read = (name) => (entries.has(name) ? readEntry(zip, entries.get(name)).toString('utf8') : undefined);
-const manifest = JSON.parse(read('extension/package.json') ?? '{}');
-const must = ['extension/package.json', 'extension/server/out/server.js'];
-if (manifest.main) must.push(`extension/${manifest.main.replace(/^\.\//, '')}${manifest.main.endsWith('.js') ? '' : '.js'}`);
-else problems.push('package.json has no "main": the extension would not activate');
-if (manifest.icon) must.push(`extension/${manifest.icon}`);
-for (const m of must) if (!entries.has(m)) problems.push(`${m}: missing`);
+  const read = (name) => (entries.has(name) ? readEntry(zip, entries.get(name)).toString('utf8') : undefined);
+  const manifest = JSON.parse(read('extension/package.json') ?? '{}');
+  const must = ['extension/package.json', 'extension/server/out/server.js'];
+  if (manifest.main) must.push(`extension/${manifest.main.replace(/^\.\//, '')}${manifest.main.endsWith('.js') ? '' : '.js'}`);
+  else problems.push('package.json has no "main": the extension would not activate');
+  if (manifest.icon) must.push(`extension/${manifest.icon}`);
+  for (const m of must) if (!entries.has(m)) problems.push(`${m}: missing`);
 
-// Bundles may require only Node builtins and 'vscode' (provided by VS Code).
-const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-for (const name of names.filter((n) => n.endsWith('.js'))) {
-  const src = read(name) ?? '';
-  for (const [, spec] of src.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
-    if (spec !== 'vscode' && !builtins.has(spec) && !builtins.has(spec.split('/')[0])) {
-      problems.push(`${name}: requires "${spec}", which is not bundled and not shipped (--no-dependencies)`);
+  // Bundles may require only Node builtins and 'vscode' (provided by VS Code).
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  for (const name of names.filter((n) => n.endsWith('.js'))) {
+    for (const [, spec] of (read(name) ?? '').matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+      if (spec !== 'vscode' && !builtins.has(spec) && !builtins.has(spec.split('/')[0])) {
+        problems.push(`${name}: requires "${spec}", which is not bundled and not shipped (--no-dependencies)`);
+      }
     }
   }
+  return { files, problems: [...new Set(problems)] };
 }
 
-if (problems.length) {
-  console.error(`\nFAIL: ${problems.length} problem(s) in ${vsixPath}:`);
-  for (const p of [...new Set(problems)]) console.error(`  - ${p}`);
-  process.exit(1);
+// CLI: list the files, then fail on any problem.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const vsixPath = process.argv[2] ?? `${pkg.name}-${pkg.version}.vsix`;
+  const zip = readFileSync(vsixPath);
+  const { files, problems } = checkVsix(zip);
+  console.log(`${vsixPath}:`);
+  for (const f of files) console.log(`  ${String(f.size).padStart(9)}  ${f.name}`);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  console.log(`  ${files.length} files, ${(total / 1024).toFixed(0)} KiB unpacked, ${(zip.length / 1024).toFixed(0)} KiB packed`);
+  if (problems.length) {
+    console.error(`\nFAIL: ${problems.length} problem(s) in ${vsixPath}:`);
+    for (const p of problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  console.log('PASS: the .vsix holds only the bundled extension, server, manifest and assets');
 }
-console.log('PASS: the .vsix holds only the bundled extension, server, manifest and assets');

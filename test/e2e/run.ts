@@ -153,7 +153,12 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
     async (ctx) => {
       const { page, wb } = ctx;
       await wb.focusEditor();
-      await wb.runCommand('Disclosure Report: Open Preview to the Side');
+      // The editor title offers the preview and the export as buttons.
+      for (const label of ['在侧边打开预览', '导出 HTML…']) {
+        await wb.editorTitleAction(label).waitFor({ state: 'visible', timeout: SHORT });
+      }
+      await page.keyboard.press('Control+K'); // the contributed chord ctrl+k v
+      await page.keyboard.press('V');
       const frame = await wb.frameWith('table#table-t3');
       ctx.preview = frame;
       for (const id of ['table-t2', 'table-t3', 'table-t4']) {
@@ -218,7 +223,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       const target = join(workspace, 'seed-zhangying-2023.html');
       assert(!existsSync(target), 'export target exists before the export');
       await page.locator('.editor-group-container').first().click({ position: { x: 200, y: 120 } });
-      await wb.runCommand('Disclosure Report: Export HTML…');
+      await wb.editorTitleAction('导出 HTML…').click(); // the button in the editor title
       // The save dialog: in code-server the simple file dialog is a quick input holding the proposed path.
       await wb.quickInputBox.waitFor({ state: 'visible', timeout: SHORT });
       // It first shows the folder, then fills in the proposed name.

@@ -88,6 +88,11 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
+  /** A button in the active editor group's title bar, by its tooltip (a command title). */
+  editorTitleAction(label: string): Locator {
+    return this.page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^="${label}"]`).first();
+  }
+
   async focusEditor(): Promise<void> {
     await this.closeQuickInput();
     await this.runCommand('View: Focus Active Editor Group');
