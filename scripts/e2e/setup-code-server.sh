@@ -21,6 +21,11 @@ fi
 
 log "installing code-server $CS_VERSION into $CS_DIR (first run only, a few minutes)"
 rm -rf "$CS_DIR.partial" && mkdir -p "$CS_DIR.partial" && cd "$CS_DIR.partial"
+# The compilers' chatter goes to a log, shown only when a step fails.
+LOG="$CS_DIR.partial/setup.log"
+trap 'rc=$?; if [ $rc -ne 0 ]; then log "failed (exit $rc); last lines of $LOG:"; tail -40 "$LOG" >&2; fi' EXIT
+exec 3>&2 2>>"$LOG"
+log() { echo "[setup-code-server] $*" >&3; }
 echo '{"name":"xxgk-e2e-code-server","private":true}' > package.json
 # --ignore-scripts: code-server's postinstall refuses to run as root and downloads ripgrep; redone by hand below.
 npm install --no-audit --no-fund --ignore-scripts --loglevel=error "code-server@$CS_VERSION" >&2
@@ -34,7 +39,7 @@ mkdir -p node_modules/@vscode/ripgrep/bin && cp "$(command -v rg)" node_modules/
 for m in kerberos node-pty @vscode/spdlog native-watchdog @parcel/watcher @vscode/deviceid; do
   if [ -d "node_modules/$m" ]; then
     log "node-gyp rebuild $m"
-    (cd "node_modules/$m" && npx --yes node-gyp rebuild >/dev/null 2>&1) || log "warn: $m did not build"
+    (cd "node_modules/$m" && npx --yes node-gyp rebuild >&2) || log "warn: $m did not build (see $CS_DIR/setup.log)"
   fi
 done
 ln -sfn node_modules node_modules.asar
@@ -43,6 +48,7 @@ ln -sfn node_modules node_modules.asar
 (cd extensions && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 
 cd /
+exec 2>&3
 touch "$CS_DIR.partial/.ready"
 rm -rf "$CS_DIR" && mv "$CS_DIR.partial" "$CS_DIR"
 log "code-server $CS_VERSION ready in $CS_DIR"

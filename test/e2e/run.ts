@@ -268,12 +268,15 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const t0 = Date.now();
+    let t0 = Date.now();
+    const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
     const installDir = ensureCodeServer(repo);
+    console.log(`code-server install ready in ${seconds()}`);
+    t0 = Date.now();
     installVsix(installDir, [vsix], dirs, join(artifacts, 'install-extension.log'));
     if (!locale.startsWith('en')) declareDisplayLanguage(dirs.userData, locale);
     const server: CodeServer = await startCodeServer(installDir, { workspace, ...dirs, log: join(artifacts, 'code-server.log'), locale });
-    console.log(`code-server ${server.url} (pid ${server.process.pid}), workspace ${workspace}, locale ${locale}`);
+    console.log(`code-server ${server.url} (pid ${server.process.pid}) up in ${seconds()}, workspace ${workspace}, locale ${locale}`);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: process.env.XXGK_E2E_HEADED !== '1',
@@ -284,7 +287,7 @@ async function main(): Promise<number> {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     const wb = new Workbench(page);
     await wb.waitReady();
-    console.log(`workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    console.log(`workbench ready in ${seconds()}`);
     const ctx: Ctx = { page, wb, workspace, reportPath };
     let failed = false;
     for (const [name, run] of steps) {
