@@ -77,6 +77,13 @@ export function checkVsix(zip) {
   if (manifest.icon) must.push(`extension/${manifest.icon}`);
   for (const m of must) if (!entries.has(m)) problems.push(`${m}: missing`);
 
+  // README images render from the package (we do not rewrite links to a repository): each must be in it, and
+  // docs images nobody shows are dead weight.
+  const readme = read('extension/readme.md') ?? read('extension/README.md') ?? '';
+  const shown = new Set([...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map(([, src]) => `extension/${src.replace(/^\.\//, '')}`));
+  for (const src of shown) if (!/^extension\/https?:/.test(src) && !entries.has(src)) problems.push(`${src}: README.md shows it but it is not packaged`);
+  for (const name of names) if (name.startsWith('extension/docs/images/') && !shown.has(name)) problems.push(`${name}: packaged but README.md does not show it`);
+
   // Bundles may require only Node builtins and 'vscode' (provided by VS Code).
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
   for (const name of names.filter((n) => n.endsWith('.js'))) {

@@ -96,6 +96,16 @@ describe('check-vsix', () => {
     expect(checkVsix(zip(rest)).problems.sort()).toEqual(['extension/media/icon.png: missing', 'extension/server/out/server.js: missing']);
   });
 
+  it('ships exactly the images README.md shows', () => {
+    const readme = '# xxgk\n![问题](docs/images/a.png)\n![预览](./docs/images/b.png)\n';
+    const withImages = { ...good, 'extension/readme.md': readme, 'extension/docs/images/a.png': 'png', 'extension/docs/images/b.png': 'png' };
+    expect(checkVsix(zip(withImages)).problems).toEqual([]);
+    const { 'extension/docs/images/b.png': _b, ...missing } = withImages;
+    expect(checkVsix(zip(missing)).problems).toEqual(['extension/docs/images/b.png: README.md shows it but it is not packaged']);
+    const stray = { ...withImages, 'extension/docs/images/c.png': 'png' };
+    expect(checkVsix(zip(stray)).problems).toEqual(['extension/docs/images/c.png: packaged but README.md does not show it']);
+  });
+
   it('says so when the file is not a zip', () => {
     expect(() => checkVsix(Buffer.from('not a zip at all, just some text'))).toThrow(/not a zip/);
   });
