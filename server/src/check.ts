@@ -10,12 +10,13 @@ import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
 import { checkFees, checkGeneral, checkMetadata, checkPart5, checkParts, checkTables } from './rules/structure';
 import { checkDoubledWords } from './rules/text';
+import { checkOldFormatRows } from './rules/version';
 
 export type { CheckOptions };
 
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULES: Rule[] = [
-  checkMetadata, checkMetaValues, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
+  checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
   checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkGovernmentDuties,
   checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords,
 ];

@@ -72,9 +72,11 @@ export function partLines(template: Template, part: PartDef, pad = '', options: 
     }
     case 'prose':
       return proseBlock(part.key, '（存在的主要问题）……（改进情况）……', pad, step, stops);
-    case 'other':
-      return [`${pad}${part.key}:`, `${inner}信息处理费:`, ...template.feeFields.map((f) => `${inner}${step}${f.key}: ${stops.value('0')}`),
-        ...proseBlock('其他', '无。', inner, step, stops)];
+    case 'other': {
+      const fees = template.otherFields.find((f) => f.id === 'p6.fee')?.required
+        ? [`${inner}信息处理费:`, ...template.feeFields.map((f) => `${inner}${step}${f.key}: ${stops.value('0')}`)] : [];
+      return [`${pad}${part.key}:`, ...fees, ...proseBlock('其他', '无。', inner, step, stops)];
+    }
   }
 }
 

@@ -185,6 +185,8 @@ export function checkFees(ctx: RuleContext): void {
   if (!p6) return;
   const fee = model.fields.get('p6.fee');
   const feeGroup = model.groups.get('p6.fee');
+  // The 2019 trial format predates the 信息处理费 rules: there the statement is optional.
+  if (!fee && !model.idx.field.get('p6.fee')?.required) return;
   if (!fee || !feeGroup?.map) {
     const edit = isMap(p6.node) && !fee
       ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
