@@ -4,13 +4,14 @@
  *   xxgk render <file> [-o out.html]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkText } from './check';
+import { checkModel } from './check';
 import type { Finding } from './findings';
 import { writeFileAtomic } from './fsutil';
 import { localize, resolveLocale, type Locale } from './l10n';
-import { parseReport } from './model';
+import { parseReport, type ReportModel } from './model';
+import { findPreviousReport } from './previous';
 import { renderDocument } from './render';
 
 const EXT = '.xxgk.yaml';
@@ -98,9 +99,14 @@ function check(rest: string[], io: CliIO): number {
   const files = collectFiles(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
+  // Parsed reports by path: the search for last year's report (cross-year rules) reads each file once.
+  const parsed = new Map<string, ReportModel | null>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const { model, findings } = checkText(text, { localDeadline });
+    const model = parseReport(text);
+    parsed.set(resolve(file), model);
+    const previous = findPreviousReport(file, model, { cache: parsed });
+    const findings = checkModel(model, { localDeadline, previous });
     const shown = relative(io.cwd, file) || file;
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {

@@ -224,3 +224,12 @@ export function checkPart5(ctx: RuleContext): void {
   if (text.trim() && problems && measures) return;
   ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, !text.trim() ? 'part5.empty' : !problems ? 'part5.noProblems' : 'part5.noMeasures'));
 }
+
+/** IMPORT-UNMAPPED: text the importer could not place is still waiting under 未识别内容. */
+export function checkUnmapped(ctx: RuleContext): void {
+  const f = ctx.model.fields.get('unmapped');
+  const text = isScalar(f?.node) && f.node.value !== null ? String(f.node.value).trim() : '';
+  if (!f || !text) return;
+  const count = text.split(/\n\s*\n/).filter((x) => x.trim()).length;
+  ctx.report(finding('IMPORT-UNMAPPED', f.keySpan, 'content.unmapped', { key: f.def.key, count }));
+}
