@@ -10,7 +10,7 @@ import type { Message } from '../findings';
 import { normalizeLabel, stripNumbering, KeyMatcher } from '../labels';
 import { legacyLabels, tableRows, templateFor, templateForYear, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
 import type { Block } from './blocks';
-import { isFilled } from './cells';
+import { isFilled, isValueCell } from './cells';
 import {
   bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf, yearOfPeriod, yearOfTitle,
 } from './meta';
@@ -28,6 +28,8 @@ export interface AssembleOptions {
 type Section = 'front' | PartDef['id'] | 'end';
 
 const NUMERALS = '一二三四五六';
+/** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
+const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 /** “一、总体情况”, “四、政府信息公开行政复议和行政诉讼情况”, “五、存在的主要问题及改进措施”. */
 function partHeading(template: Template, text: string): PartDef | undefined {
@@ -107,7 +109,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   for (const [id, rows] of sourceTables) {
     let best: TableDef['id'] | undefined, bestScore = 0;
     for (const [tid, reader] of readers) {
-      const s = reader.score(rows);
+      const others = new Set([...readers].filter(([o]) => o !== tid).flatMap(([, r]) => [...r.headerWordSet()]));
+      const s = reader.score(rows, others);
       if (s > bestScore) { bestScore = s; best = tid; }
     }
     if (best) tableOf.set(id, best);
@@ -117,27 +120,26 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const paras: Para[] = [];
   let section = 'front' as Section;
   const partOrder: PartDef['id'][] = [];
-  const tableSeen = new Set<TableDef['id']>();
-  const outcome = (tableId: TableDef['id'], cells: string[], where: string) => {
-    const reader = readers.get(tableId)!;
-    const r = reader.add(cells);
-    if (r.kind === 'row') tableSeen.add(tableId);
-    if (r.kind === 'unmapped') { unmapped(where, r.text); warn(r.reason); }
-    return r;
+  /** Rows a reader could not place, in source order. */
+  const drain = (reader: TableReader) => {
+    for (const r of reader.drain()) { unmapped(reader.table.name, r.text); warn(r.reason); }
   };
+  const outcome = (tableId: TableDef['id'], cells: string[]) => {
+    const reader = readers.get(tableId)!;
+    reader.add(cells);
+    drain(reader);
+  };
+  const flushPending = (reader: TableReader) => { reader.flushPending(); drain(reader); };
   const enter = (id: PartDef['id']) => {
     for (const reader of readers.values()) flushPending(reader);
     section = id;
     if (!partOrder.includes(id)) partOrder.push(id);
   };
-  const flushPending = (reader: TableReader) => {
-    const r = reader.flushPending();
-    if (r?.kind === 'unmapped') { unmapped(reader.table.name, r.text); warn(r.reason); }
-  };
   const tableOfSection = (s: Section): TableDef['id'] | undefined => template.parts.find((p) => p.id === s)?.table;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
+    if (b.kind === 'para' && PAGE_FURNITURE.test(b.text)) { unmapped('页码', b.text); continue; }
     if (b.kind === 'para') {
       const heading = partHeading(template, b.text);
       if (heading && (section === 'front' || template.parts.findIndex((p) => p.id === heading.id) >= template.parts.findIndex((p) => p.id === section))) {
@@ -151,15 +153,17 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
       const tableId = tableOfSection(section);
       if (tableId) {
         // A table row pasted as text: “规章 0 0 0”, or a label line followed by one value per line.
-        const row = splitRow(b.text) ?? gatherCellsPerLine(blocks, i);
+        const row = splitRow(b.text) ?? gatherCellsPerLine(blocks, i) ?? { cells: [b.text], consumed: 0 };
         const reader = readers.get(tableId)!;
-        if (row && reader.names(row.cells[0])) {
-          outcome(tableId, row.cells, reader.table.name);
+        const labels = row.cells.filter((c) => !isValueCell(c));
+        if (labels.length ? reader.names(labels) : tableId === 't4' && row.cells.length >= 8) {
+          outcome(tableId, row.cells);
           i += row.consumed;
           continue;
         }
-        // Header text printed as lines (“申请人情况”, “自然人”): recognised, not content.
-        if (b.text.length <= 40 && reader.isHeaderCell(b.text)) continue;
+        // Header text printed as lines (“申请人情况”, “自然人 法人或其他组织 总计”): recognised, not content.
+        const tokens = b.text.split(/[\s\u00a0\u3000]+/);
+        if (b.text.length <= 80 && (reader.isHeaderCell(b.text) || tokens.every((x) => reader.isHeaderCell(x)))) continue;
         readers.get(tableId)!.note.push(b.text);
         continue;
       }
@@ -183,7 +187,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
       warn({ key: 'import.headingMissing', args: { part: part.key, table: readers.get(tableId)!.table.name } });
       enter(part.id);
     }
-    outcome(tableId, b.cells, readers.get(tableId)!.table.name);
+    outcome(tableId, b.cells);
   }
   for (const reader of readers.values()) flushPending(reader);
 
@@ -223,7 +227,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
 
   // ---- parts
   for (const id of partOrder) draft.parts.add(id);
-  for (const t of tableSeen) draft.parts.add(template.parts.find((p) => p.table === t)!.id);
+  for (const reader of readers.values()) if (reader.rows.size) draft.parts.add(template.parts.find((p) => p.table === reader.table.id)!.id);
   const textOf = (id: PartDef['id']) => paras.filter((p) => p.section === id).map((p) => p.text);
 
   const p1 = textOf('p1');
@@ -313,13 +317,16 @@ function sectionName(template: Template, s: Section): string {
   return template.parts.find((p) => p.id === s)!.key;
 }
 
-/** “规章 0 0 0” / “一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4”: a label, then values separated by spaces. */
+/**
+ * “规章 0 0 0”, “三、本年度办理结果 （一）予以公开 61 9 1 0 3 1 75”: label words, then values, separated by
+ * spaces (a PDF copy); table 四's row is values only.
+ */
 function splitRow(text: string): { cells: string[]; consumed: number } | undefined {
   const tokens = text.trim().split(/[\s\u00a0\u3000]+/);
   let k = tokens.length;
-  while (k > 0 && isFilled(tokens[k - 1]) || (k > 0 && /^[-—/]$/.test(tokens[k - 1]))) k--;
-  if (k === tokens.length || k === 0) return undefined;
-  return { cells: [tokens.slice(0, k).join(' '), ...tokens.slice(k)], consumed: 0 };
+  while (k > 0 && (isFilled(tokens[k - 1]) || /^[-—/]$/.test(tokens[k - 1]))) k--;
+  if (k === tokens.length) return undefined;
+  return { cells: tokens, consumed: 0 };
 }
 
 /** A label on its own line followed by one value per line (a table copied cell by cell). */

@@ -40,7 +40,8 @@ export class TableReader {
   private readonly matcher: KeyMatcher<Target>;
   private readonly words: string[];
   private readonly defs: RowDef[];
-  private pending?: { label: string; cells: string[] };
+  private pending?: { label: string; text: string };
+  private readonly leftovers: { text: string; reason: Message }[] = [];
 
   constructor(readonly template: Template, readonly table: TableDef) {
     this.defs = tableRows(table);
@@ -53,9 +54,23 @@ export class TableReader {
     this.words = headerWords(table);
   }
 
-  /** How well a list of printed rows fits this table: the number whose label names one of its rows. */
-  score(rows: string[][]): number {
-    return rows.filter((cells) => cells.some((c) => !isFilled(c) && this.target(c)?.kind === 'row')).length;
+  /**
+   * How well printed rows fit this table: rows whose label names one of its rows (header words like 总计 or
+   * 行政复议 do not count as labels), plus rows holding a header word no other table has (结果维持, 申请人情况).
+   */
+  score(rows: string[][], otherWords: Set<string>): number {
+    const own = new Set(this.words);
+    return rows.filter((cells) => cells.some((c) => {
+      if (isFilled(c) || !c.trim()) return false;
+      const n = normalizeLabel(c);
+      if (own.has(n)) return !otherWords.has(n);
+      return this.target(c)?.kind === 'row';
+    })).length;
+  }
+
+  /** The normalised header words (for telling tables apart). */
+  headerWordSet(): Set<string> {
+    return new Set(this.words);
   }
 
   private target(label: string): Target | undefined {
@@ -76,9 +91,9 @@ export class TableReader {
     return best && bestRatio <= 0.2 ? { kind: 'row', def: best } : undefined;
   }
 
-  /** Whether a label names a row of this table (or a group printed as one row). */
-  names(label: string): boolean {
-    return !!this.target(label);
+  /** Whether label cells name a row of this table (or a group printed as one row). */
+  names(labels: string[]): boolean {
+    return !!this.pick(labels);
   }
 
   /** Whether a cell reads as (a fragment of) a header word: “商 业 企 业”, or just “业” from a wrapped one. */
@@ -87,7 +102,7 @@ export class TableReader {
     return !n || this.words.some((w) => w.includes(n));
   }
 
-  /** Reads one printed row. */
+  /** Reads one printed row. What cannot be placed is kept in `leftovers` (see drain), never dropped. */
   add(cells: string[]): RowOutcome {
     const lastLabel = findLastIndex(cells, (c) => cellValue(c) === undefined);
     const labels = cells.slice(0, lastLabel + 1).filter((c) => c.trim());
@@ -97,52 +112,76 @@ export class TableReader {
 
     // A header row: only header words, nothing filled in.
     if (!filled && labels.length && labels.every((c) => this.isHeaderCell(c))) {
-      const totals = labels.filter((c) => ['总计', '合计'].includes(normalizeLabel(c))).length;
-      if (totals) this.hasTotal = true;
+      if (labels.some((c) => ['总计', '合计'].includes(normalizeLabel(c)))) this.hasTotal = true;
       this.flushPending();
       return { kind: 'header' };
     }
     // Table 四's data row carries no label: its 15 (or 12) values, in header order.
-    if (!labels.length && this.table.id === 't4') return this.addColumnGroups(values, text);
-    if (!labels.length) return filled ? { kind: 'unmapped', text, reason: { key: 'import.row.noLabel', args: { table: this.table.name } } } : { kind: 'header' };
-
-    let hit = this.pick(labels);
-    if (!hit && this.pending) {
-      hit = this.pick([this.pending.label + labels.join('')]);
-      if (hit) this.pending = undefined;
+    if (!labels.length && this.table.id === 't4') { this.flushPending(); return this.addColumnGroups(values, text); }
+    if (!labels.length) {
+      if (!filled) return { kind: 'header' };
+      return this.leftover(text, { key: 'import.row.noLabel', args: { table: this.table.name } });
     }
-    if (!hit) {
-      if (!filled && labels.length === 1) {
-        const dropped = this.flushPending();
-        this.pending = { label: labels[0], cells };
-        return dropped ?? { kind: 'pending' };
+    // The second half of a label split over two lines: “2.没有现成信息需要另行” / “制作 | … ”.
+    if (this.pending) {
+      const alone = this.pick(labels);
+      const joined = this.pick([this.pending.label + labels.join('')]);
+      if (joined?.kind === 'row' && alone?.kind !== 'row') {
+        this.pending = undefined;
+        return this.resolve(joined, values, text);
       }
-      return { kind: 'unmapped', text, reason: { key: 'import.row.unknownLabel', args: { table: this.table.name, label: labels[labels.length - 1] } } };
+      this.flushPending();
     }
+    // A label with nothing after it may be the first half of a split label: held until the next row says.
+    if (!values.length && labels.length === 1) {
+      this.pending = { label: labels[0], text };
+      return { kind: 'pending' };
+    }
+    const hit = this.pick(labels);
+    if (!hit) return this.leftover(text, { key: 'import.row.unknownLabel', args: { table: this.table.name, label: labels[labels.length - 1] } });
+    return this.resolve(hit, values, text);
+  }
+
+  /** A held label-only line that no next line completed: a row printed without figures, or not a row. */
+  flushPending(): void {
+    const p = this.pending;
     this.pending = undefined;
+    if (!p) return;
+    const hit = this.pick([p.label]);
+    if (hit) { this.resolve(hit, [], p.text); return; }
+    if (this.isHeaderCell(p.label)) return;
+    this.leftover(p.text, { key: 'import.row.unknownLabel', args: { table: this.table.name, label: p.label } });
+  }
+
+  /** Rows that could not be placed since the last call, for 未识别内容. */
+  drain(): { text: string; reason: Message }[] {
+    return this.leftovers.splice(0);
+  }
+
+  private leftover(text: string, reason: Message): RowOutcome {
+    this.leftovers.push({ text, reason });
+    return { kind: 'unmapped', text, reason };
+  }
+
+  private resolve(hit: Target, values: string[], text: string): RowOutcome {
     if (hit.kind === 'group') {
       // （六）其他处理 printed as one row, as in the 2019 layout: its figures go to “3.其他”, said in the summary.
       const other = hit.def.children.find((c): c is RowDef => c.kind === 'row' && c.key === '其他');
-      if (!other || !filled) return { kind: 'header' };
+      if (!other || !values.some(isFilled)) return { kind: 'header' };
       this.warnings.push({ key: 'import.row.sixthAsOne', args: { table: this.table.name, row: other.label } });
       return this.put(other, values, text, '原表“（六）其他处理”为一行（2019 年格式），已填入“3.其他”');
     }
     return this.put(hit.def, values, text);
   }
 
-  /** A label-only line still held when the table ends or another row comes: not a split label after all. */
-  flushPending(): RowOutcome | undefined {
-    const p = this.pending;
-    this.pending = undefined;
-    if (!p) return undefined;
-    if (this.isHeaderCell(p.label)) return undefined;
-    return { kind: 'unmapped', text: p.cells.filter((c) => c.trim()).join(' | '), reason: { key: 'import.row.unknownLabel', args: { table: this.table.name, label: p.label } } };
-  }
-
+  /**
+   * The row the label cells name: the rightmost cell that names one (“三、本年度办理结果 | （一）予以公开”), or
+   * the shortest run of trailing cells that does (a label cut into pieces by spaces in a PDF copy).
+   */
   private pick(labels: string[]): Target | undefined {
     let group: Target | undefined;
     for (let i = labels.length - 1; i >= 0; i--) {
-      const t = this.target(labels[i]);
+      const t = this.target(labels[i]) ?? (i < labels.length - 1 ? this.target(labels.slice(i).join('')) : undefined);
       if (t?.kind === 'row') return t;
       if (t && !group) group = t;
     }
@@ -150,8 +189,13 @@ export class TableReader {
   }
 
   private put(def: RowDef, raw: string[], text: string, comment?: string): RowOutcome {
-    if (this.rows.has(def.id)) {
-      return { kind: 'unmapped', text, reason: { key: 'import.row.duplicate', args: { table: this.table.name, row: def.label } } };
+    if (this.rows.has(def.id)) return this.leftover(text, { key: 'import.row.duplicate', args: { table: this.table.name, row: def.label } });
+    if (!raw.length) {
+      // Printed with no figures at all (a copy that lost the empty cells): every cell blank.
+      const width = def.columns.length > def.columns.filter((c) => !c.optionalTotal).length && this.hasTotal ? def.columns.length : def.columns.filter((c) => !c.optionalTotal).length;
+      this.rows.set(def.id, { values: Array<DraftCell>(width).fill(null), comment });
+      this.warnings.push({ key: 'import.row.noValues', args: { table: this.table.name, row: def.label } });
+      return { kind: 'row', row: def };
     }
     const values = this.fit(def, raw);
     this.rows.set(def.id, { values, comment });
@@ -184,7 +228,7 @@ export class TableReader {
     const width = withTotals ? per : base;
     const fitted = trimTo(cells, width * defs.length, false);
     if (fitted.length !== width * defs.length || defs.some((d) => this.rows.has(d.id))) {
-      return { kind: 'unmapped', text, reason: { key: 'import.row.t4Shape', args: { count: fitted.length, expected: width * defs.length } } };
+      return this.leftover(text, { key: 'import.row.t4Shape', args: { count: fitted.length, expected: width * defs.length } });
     }
     defs.forEach((d, i) => this.rows.set(d.id, { values: fitted.slice(i * width, (i + 1) * width) }));
     return { kind: 'row', row: defs[0] };
