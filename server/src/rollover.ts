@@ -122,6 +122,8 @@ function carryApplications(prev: ReportModel, draft: Draft, notes: Message[]): v
   });
   const total = target.values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
   notes.push({ key: 'rollover.carried', args: { values: target.values.join('、'), total } });
+  // Figures are zero, so until the carried applications are entered as results or carried on, 勾稽关系 fails: said here.
+  if (total > 0) notes.push({ key: 'rollover.balance', args: { total } });
   if (blanks) notes.push({ key: 'rollover.carryBlank', args: { count: blanks } });
   if (invalid) notes.push({ key: 'rollover.carryInvalid', args: { count: invalid } });
 }
