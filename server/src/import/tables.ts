@@ -33,8 +33,9 @@ function headerWords(table: TableDef): string[] {
 
 export class TableReader {
   readonly rows = new Map<string, DraftRow>();
-  /** Whether the printed table has a 总计 column (undefined until a header or a full row says so). */
-  hasTotal?: boolean;
+  /** Whether the printed header has a 总计 column; without a header, a row as wide as one says so. */
+  hasTotal = false;
+  private headerSeen = false;
   note: string[] = [];
   readonly warnings: Message[] = [];
   private readonly matcher: KeyMatcher<Target>;
@@ -112,6 +113,7 @@ export class TableReader {
 
     // A header row: only header words, nothing filled in.
     if (!filled && labels.length && labels.every((c) => this.isHeaderCell(c))) {
+      this.headerSeen = true;
       if (labels.some((c) => ['总计', '合计'].includes(normalizeLabel(c)))) this.hasTotal = true;
       this.flushPending();
       return { kind: 'header' };
@@ -192,7 +194,7 @@ export class TableReader {
     if (this.rows.has(def.id)) return this.leftover(text, { key: 'import.row.duplicate', args: { table: this.table.name, row: def.label } });
     if (!raw.length) {
       // Printed with no figures at all (a copy that lost the empty cells): every cell blank.
-      const width = def.columns.length > def.columns.filter((c) => !c.optionalTotal).length && this.hasTotal ? def.columns.length : def.columns.filter((c) => !c.optionalTotal).length;
+      const width = this.hasTotal ? def.columns.length : def.columns.filter((c) => !c.optionalTotal).length;
       this.rows.set(def.id, { values: Array<DraftCell>(width).fill(null), comment });
       this.warnings.push({ key: 'import.row.noValues', args: { table: this.table.name, row: def.label } });
       return { kind: 'row', row: def };
@@ -208,7 +210,7 @@ export class TableReader {
     const full = def.columns.length;
     const cells = raw.map(asCell);
     // With a printed 总计 column (header, or a row as wide as one), totals are kept so wrong sums stay visible.
-    const target = full > base && (this.hasTotal || cells.length >= full) ? full : base;
+    const target = full > base && this.withTotals(cells.length, full) ? full : base;
     const fitted = trimTo(cells, target, full > base && target === full);
     if (fitted.length < base) {
       this.warnings.push({ key: 'import.row.tooFew', args: { table: this.table.name, row: def.label, count: fitted.length, expected: target } });
@@ -224,7 +226,7 @@ export class TableReader {
     const per = defs[0].columns.length;
     const base = defs[0].columns.filter((c) => !c.optionalTotal).length;
     const cells = raw.map(asCell);
-    const withTotals = this.hasTotal || cells.length >= per * defs.length;
+    const withTotals = this.withTotals(cells.length, per * defs.length);
     const width = withTotals ? per : base;
     const fitted = trimTo(cells, width * defs.length, false);
     if (fitted.length !== width * defs.length || defs.some((d) => this.rows.has(d.id))) {
@@ -232,6 +234,11 @@ export class TableReader {
     }
     defs.forEach((d, i) => this.rows.set(d.id, { values: fitted.slice(i * width, (i + 1) * width) }));
     return { kind: 'row', row: defs[0] };
+  }
+
+  /** Totals are printed when the header has 总计; with no header read, when the row is wide enough for them. */
+  private withTotals(cells: number, full: number): boolean {
+    return this.hasTotal || (!this.headerSeen && cells >= full);
   }
 
   draft(): DraftTable {
