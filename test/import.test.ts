@@ -196,6 +196,23 @@ describe('the 2019 trial format', () => {
   });
 });
 
+describe('headings', () => {
+  it('reads headings worded differently, and not a numbered list inside a part', () => {
+    const doc = ['某县某局2024年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开', '全年公开信息10条。',
+      '三、收到和处理政府信息公开申请的情况', '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况', '五、存在的主要问题及改进举措',
+      '一、主动公开方面：时效性不强。', '二、主动公开方面：解读不足。', '六、其他需要报告的事项', '无。', '某县某局', '2025年1月10日'].join('\n\n');
+    const r = importText(doc);
+    const model = parseReport(r.yaml);
+    expect(model.parts.map((p) => p.def.id)).toEqual(['p1', 'p3', 'p4', 'p5', 'p6']);
+    expect(r.yaml).toContain('五、存在的主要问题及改进情况: |\n  一、主动公开方面：时效性不强。\n\n  二、主动公开方面：解读不足。');
+    expect(r.summary.mapped.filter((m) => m.key === 'import.headingVariant').map((m) => m.args?.text)).toEqual([
+      '三、收到和处理政府信息公开申请的情况', '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况', '五、存在的主要问题及改进举措',
+    ]);
+    expect(r.yaml).toContain('机关: 某县某局\n机关类型: 县级政府部门  # 据机关名称推断，请核对');
+    expect(r.yaml).toContain('落款日期: 2025年1月10日');
+  });
+});
+
 describe('pieces', () => {
   it('reads cells: blanks, full-width digits, thousands, signs, units', () => {
     expect([' ', '—', '/', '无', '\u00a0'].map(cellValue)).toEqual([null, null, null, null, null]);

@@ -68,7 +68,11 @@ function content(yaml: string): Content {
   });
   const p6 = prose(model, '六、其他需要报告的事项');
   const signed = meta.signed ? `${meta.signed.y}年${meta.signed.m}月${meta.signed.d}日` : '';
-  return { model, title, issuer: meta.issuer ?? '', signed, preamble: prose(model, '导语'), general, p5, p6 };
+  // Published reports give the contact in the preamble.
+  const contact = String((model.fields.get('contact')?.node as { value?: unknown } | undefined)?.value ?? '');
+  const preamble = prose(model, '导语');
+  if (contact && preamble.length && !/电话/.test(preamble.join(''))) preamble[preamble.length - 1] += `联系方式：${contact}。`;
+  return { model, title, issuer: meta.issuer ?? '', signed, preamble, general, p5, p6 };
 }
 
 // ------------------------------------------------------------------ tables as printed grids
@@ -205,14 +209,16 @@ export function publishedHtml(yaml: string, style: Style = {}): string {
   body.push(heading(partHeading(c, 'p5', style)), ...c.p5.map(para));
   body.push(heading(partHeading(c, 'p6', style)), ...c.p6.map(para));
   body.push(`<p align="right">${esc(c.issuer)}</p>`, `<p align="right">${esc(c.signed)}</p>`);
-  const published = (c.model.fields.get('published')?.node as { value?: unknown } | undefined)?.value;
+  const meta = readMeta(c.model);
+  const day = meta.published ?? meta.signed;
+  const published = day ? `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}` : undefined;
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>${esc(c.title)}_政府信息公开年报</title>
 <script>var _hmt = _hmt || [];</script><style>.nav{color:#333}</style></head>
 <body>
 <div class="top"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
 <table width="100%" class="layout"><tr><td>
-<div class="info">发布日期：${published ?? '2025-01-24'}&nbsp;&nbsp;来源：${esc(c.issuer)}&nbsp;&nbsp;字体：[大 中 小]</div>
+<div class="info">发布日期：${published ?? ''}&nbsp;&nbsp;来源：${esc(c.issuer)}&nbsp;&nbsp;字体：[大 中 小]</div>
 <div class="article">
 ${body.join('\n')}
 </div>

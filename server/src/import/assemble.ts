@@ -41,14 +41,26 @@ function partHeading(template: Template, text: string): PartDef | undefined {
     return template.parts.find((p) => normalizeLabel(p.title) === normalizeLabel(t));
   }
   const part = template.parts[NUMERALS.indexOf(m[1])];
-  const titles = [part.title, ...part.variants.map((v) => stripNumbering(v)), ...part.aliases].map(normalizeLabel);
+  const titles = [part.title, ...part.variants.map((v) => stripNumbering(v)), ...part.aliases];
   const body = normalizeLabel(m[2]);
-  if (titles.includes(body)) return part;
-  // Known ways of wording the same heading (“…及改进举措”, “因政府信息公开工作被申请行政复议…”): same numeral, the key words.
-  const words: Record<string, RegExp> = {
-    p1: /总体情况/, p2: /主动公开/, p3: /(?:收到|处理).*申请/, p4: /行政复议|行政诉讼/, p5: /问题/, p6: /其他.*事项/,
+  if (titles.some((t) => normalizeLabel(t) === body)) return part;
+  // Other wordings of the same heading (“…及改进举措”, “收到和处理政府信息公开申请的情况”): the same numeral and
+  // mostly the same characters as a known form. “二、主动公开方面” inside part 五 shares too few.
+  return titles.some((t) => dice(t, m[2]) >= 0.5) ? part : undefined;
+}
+
+/** Dice coefficient of character bigrams, punctuation ignored: how alike two short headings are. */
+function dice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = [...s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '')];
+    return t.slice(1).map((c, i) => t[i] + c);
   };
-  return words[part.id].test(body) ? part : undefined;
+  const x = grams(a), y = grams(b);
+  if (!x.length || !y.length) return 0;
+  const pool = [...y];
+  let common = 0;
+  for (const g of x) { const i = pool.indexOf(g); if (i >= 0) { common++; pool.splice(i, 1); } }
+  return (2 * common) / (x.length + y.length);
 }
 
 /** “（一）主动公开情况。我乡积极…” → the topic, and the text after the heading. */
@@ -143,10 +155,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     if (b.kind === 'para') {
       const heading = partHeading(template, b.text);
       if (heading && (section === 'front' || template.parts.findIndex((p) => p.id === heading.id) >= template.parts.findIndex((p) => p.id === section))) {
-        if (normalizeLabel(heading.key) !== normalizeLabel(b.text) && heading.variants.length) {
-          const variant = heading.variants.find((v) => normalizeLabel(v) === normalizeLabel(b.text));
-          if (variant || normalizeLabel(stripNumbering(b.text)) !== normalizeLabel(heading.title)) log({ key: 'import.headingVariant', args: { text: b.text.trim(), key: heading.key } });
-        }
+        if (stripNumbering(b.text).replace(/[:：。]$/, '') !== stripNumbering(heading.title)) log({ key: 'import.headingVariant', args: { text: b.text.trim(), key: heading.key } });
         enter(heading.id);
         continue;
       }
@@ -254,7 +263,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     const fees = extractFees(draft.other);
     if (fees) {
       draft.fees = new Map(Object.entries(fees.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
-      log({ key: 'import.fees', args: { values: Object.values(fees.values).join('、') } });
+      log({ key: 'import.fees', args: { values: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`).join('，') } });
       if (fees.inferred) warn({ key: 'import.feesInferred', args: { quote: fees.inferred } });
     }
   }
