@@ -295,3 +295,25 @@ describe('xxgk import', () => {
     expect((await run(ROOT, 'import', 'nope.txt')).err).toContain('找不到“nope.txt”');
   });
 });
+
+describe('robustness', () => {
+  it('never throws, and always writes YAML that parses, whatever the text (fixed-seed property)', async () => {
+    const fc = await import('fast-check');
+    const pieces = fc.constantFrom('一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '（一）主动公开', '\t', '\n', '\n\n', ' ', '0', '~', '#', ': ', '- ', '|', '"',
+      '规章', '本年新收', '（七）总计', '2023年1月22日', '张营乡人民政府', '\u2028', '\u0085', '\u0000', '\ufeff', '{', '[', '&nbsp;', '<td>', '</tr>', '——');
+    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(pieces, { maxLength: 80 }).map((xs) => xs.join('')));
+    fc.assert(fc.property(text, (t) => {
+      for (const r of [importText(t), importHtml(t), importHtml(`<table><tr><td>${t}</td><td>1</td></tr><tr><td>${t}</td></tr></table>`)]) {
+        const model = parseReport(r.yaml);
+        expect(model.findings.filter((f) => f.rule === 'YAML-SYNTAX')).toEqual([]);
+      }
+    }), { seed: 20261127, numRuns: 300 });
+  });
+
+  it('keeps odd prose intact through the writer (quotes, colons, hashes, leading spaces)', () => {
+    const odd = '一、总体情况\n\n  # 不是注释：“引号”、\'单引号\'、key: value、[方括号]、{花括号}、--- 与 ... 也照原样。';
+    const { yaml } = importText(odd);
+    const model = parseReport(yaml);
+    expect(model.prose.map((p) => p.text.trim())).toEqual(['# 不是注释：“引号”、\'单引号\'、key: value、[方括号]、{花括号}、--- 与 ... 也照原样。']);
+  });
+});

@@ -69,7 +69,8 @@ describe('the 2019 format on a report for 2021 or later', () => {
     expect(v[0].line).toBe(lineOf(late, '格式: 2019'));
     expect(v[0].message).toContain('2023 年度报告应使用 2021 格式（国办公开办函〔2021〕30号）');
     expect(v[0].message).toContain('国办公开办函〔2019〕60号');
-    expect(v[0].finding.fixes?.[0].edits[0].text).toBe('2021');
+    // No one-click fix: the old columns would silently be read as the new ones.
+    expect(v[0].finding.fixes).toBeUndefined();
   });
 
   it('names each row written the 2019 way, at its key (VER-OLD-MARKERS)', () => {

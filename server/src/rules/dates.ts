@@ -31,11 +31,10 @@ export function checkMetaValues(ctx: RuleContext): void {
       const fits = templateForYear(meta.year);
       ctx.report(finding('META-VERSION', span(version), fits.years.from <= meta.year ? 'meta.versionTooNew' : 'meta.versionNoFormat', { year: meta.year, value: v, first: FIRST_FORMAT_YEAR }));
     } else if (meta.year !== undefined && model.template.years.to !== undefined && meta.year > model.template.years.to) {
-      // A report on 2021 or later written in the 2019 trial format; VER-OLD-MARKERS names each old row.
+      // A report on 2021 or later written in the 2019 trial format; VER-OLD-MARKERS names each old row. No quick
+      // fix: changing the version alone would read the old columns (新制作/新公开/公开总数) as the new ones.
       const fits = templateForYear(meta.year);
-      ctx.report(finding('META-VERSION', span(version), 'meta.versionTooOld', { year: meta.year, value: v, source: model.template.source, current: fits.version, currentSource: fits.source }, {
-        fixes: [{ title: { key: 'fix.setValue', args: { value: fits.version } }, edits: [{ span: version.valueSpan, text: valueText(version, fits.version) }] }],
-      }));
+      ctx.report(finding('META-VERSION', span(version), 'meta.versionTooOld', { year: meta.year, value: v, source: model.template.source, current: fits.version, currentSource: fits.source }));
     }
   }
 
