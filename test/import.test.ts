@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../server/src/cli';
-import { importDocx, importFile, importHtml, importText, ImportError, formatSummary, type ImportResult } from '../server/src/import';
+import { decodeText, importBuffer, importDocx, importFile, importHtml, importText, ImportError, formatSummary, type ImportResult } from '../server/src/import';
 import { cellValue } from '../server/src/import/cells';
 import { bodyOfTitle, contactOf, dateLine, inferKind, publishedOf } from '../server/src/import/meta';
 import { trimTo } from '../server/src/import/tables';
@@ -259,6 +259,14 @@ describe('pieces', () => {
       await expect(importFile(join(dir, name))).rejects.toThrow(msg);
     }
     await expect(importDocx(Buffer.from('not a zip'))).rejects.toBeInstanceOf(ImportError);
+  });
+
+  it('decodes UTF-8, GB18030 and UTF-16 (Notepad’s “Unicode”) text', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]);
+    const r = await importBuffer('seed.txt', utf16);
+    expect(r.yaml).toBe(importText(seedText).yaml);
+    expect(decodeText(Buffer.from('张营乡', 'utf8'))).toBe('张营乡');
+    expect(decodeText(Uint8Array.from([0xd5, 0xc5, 0xd3, 0xaa]))).toBe('张营');
   });
 });
 

@@ -49,8 +49,10 @@ export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportRes
   return result;
 }
 
-/** Decodes a text or HTML file: UTF-8 (with or without BOM), else GB18030 (what GBK/GB2312 pages are). */
+/** Decodes a text or HTML file: UTF-16 by its BOM (Notepad's “Unicode”), UTF-8, else GB18030 (GBK/GB2312 pages). */
 export function decodeText(buffer: Uint8Array): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\ufeff/, '');
   } catch {
@@ -58,10 +60,14 @@ export function decodeText(buffer: Uint8Array): string {
   }
 }
 
-/** By extension: .txt, .html/.htm, .docx. */
+/** A file read from disk, by its extension: .txt, .html/.htm, .docx. */
 export async function importFile(path: string): Promise<ImportResult> {
-  const ext = extname(path).toLowerCase();
-  const buffer = readFileSync(path);
+  return importBuffer(path, readFileSync(path));
+}
+
+/** A file's bytes and name (the editor may send them rather than a path): dispatched by the name's extension. */
+export async function importBuffer(fileName: string, buffer: Uint8Array): Promise<ImportResult> {
+  const ext = extname(fileName).toLowerCase();
   switch (ext) {
     case '.txt': case '.text': return importText(decodeText(buffer));
     case '.html': case '.htm': case '.shtml': case '.xhtml': return importHtml(decodeText(buffer));
