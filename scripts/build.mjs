@@ -29,4 +29,8 @@ const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
+await Promise.all([
+  ...entries.map((e) => build({ ...common, ...e })),
+  // The preview's own script runs in the webview (a browser), not in Node.
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/preview.ts'], outfile: 'media/preview.js' }),
+]);

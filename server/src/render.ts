@@ -79,8 +79,7 @@ class Renderer {
   }
 
   title(): string {
-    const meta = readMeta(this.model);
-    return this.text('title') ?? `${meta.issuer ?? ''}${meta.year ?? ''}年政府信息公开工作年度报告`;
+    return reportTitle(this.model);
   }
 
   body(): string {
@@ -296,6 +295,14 @@ export const REPORT_CSS = `
 .xxgk-signature p { text-indent: 0; text-align: right; }
 @media print { .xxgk-report { max-width: none; } }
 `;
+
+/** The report's title: the 标题 written, or one made from the body and the year. */
+export function reportTitle(model: ReportModel): string {
+  const meta = readMeta(model);
+  const f = model.fields.get('title');
+  const written = f && isScalar(f.node) && f.node.value !== null ? String(f.node.value).trim() : '';
+  return written || `${meta.issuer ?? ''}${meta.year ?? ''}年政府信息公开工作年度报告`;
+}
 
 /** The HTML fragment of the report (the preview puts it in its own page). */
 export function renderBody(model: ReportModel, options: RenderOptions = {}): { title: string; html: string } {

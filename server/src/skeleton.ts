@@ -11,7 +11,8 @@ export interface SkeletonOptions {
   snippet?: boolean;
 }
 
-class Tabstops {
+/** Numbers LSP snippet placeholders (${1:0}, ${2:0} …) across one generated text, or leaves values plain. */
+export class Tabstops {
   private n = 0;
   constructor(private readonly snippet: boolean) {}
   value(v: string): string {

@@ -155,7 +155,7 @@ export function checkGeneral(ctx: RuleContext): void {
   if (!p1) return;
   const topics = model.template.generalTopics.filter((f) => f.required);
   const text = model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n');
-  for (const [i, f] of topics.entries()) {
+  for (const f of topics) {
     const field = model.fields.get(f.id);
     const present = field ? !!proseOf(field.node) : isMap(p1.node) ? false : mentions(text, f);
     if (present) continue;
@@ -164,7 +164,6 @@ export function checkGeneral(ctx: RuleContext): void {
       ? insertIntoMap(model, p1.node, { keyEnd: p1.keySpan.end, indent: indentOf(model, p1.keySpan) },
         (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: |`, `  ${promptFor(f)}`])
       : undefined;
-    void i;
     ctx.report(finding('STR-GENERAL-TOPICS', field ? field.keySpan : p1.keySpan, 'general.missingTopic', { topic: f.label }, {
       fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit] }] : undefined,
     }));

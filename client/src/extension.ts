@@ -1,0 +1,45 @@
+/**
+ * The VS Code client: starts the language server, and registers the preview, the export and the commands.
+ * Everything about reports is decided by the server; this side only moves text and HTML around.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { exportHtml } from './export';
+import { PreviewManager } from './preview';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
+    synchronize: { configurationSection: 'xxgk' },
+    outputChannelName: vscode.l10n.t('Government Information Disclosure Report'),
+  };
+  client = new LanguageClient('xxgk', vscode.l10n.t('Government Information Disclosure Report'), serverOptions, clientOptions);
+  await client.start();
+
+  const previews = new PreviewManager(context, client);
+  context.subscriptions.push(
+    previews,
+    vscode.window.registerWebviewPanelSerializer(PreviewManager.viewType, previews),
+    vscode.commands.registerCommand('xxgk.showPreview', (uri?: vscode.Uri) => previews.show(uri, false)),
+    vscode.commands.registerCommand('xxgk.showPreviewToSide', (uri?: vscode.Uri) => previews.show(uri, true)),
+    vscode.commands.registerCommand('xxgk.showSource', () => previews.showSource()),
+    vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) =>
+      exportHtml(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
+    vscode.commands.registerCommand('xxgk.restartServer', async () => {
+      await client?.restart();
+      previews.refreshAll();
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,249 @@
+/**
+ * Completion. Where the cursor is is read from indentation (the document is usually incomplete while typing,
+ * so the YAML tree cannot be trusted): the key lines above with less indentation give the path.
+ * Offers: part headings (with their tables as zero skeletons), every key valid at that level, whole-table
+ * skeletons, 机关类型 values, dates, and zero rows for a row's value.
+ */
+import {
+  CompletionItemKind, InsertTextFormat, InsertTextMode,
+  type CompletionItem, type CompletionList, type Position,
+} from 'vscode-languageserver-types';
+import type { Analysis } from './analysis';
+import { compareDates, formatIso, today } from './dates';
+import { localize, type Locale } from './l10n';
+import { KeyMatcher } from './labels';
+import type { ReportModel } from './model';
+import { readMeta } from './rules/context';
+import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from './skeleton';
+import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from './template';
+
+type Scope =
+  | { kind: 'root' }
+  | { kind: 'part'; part: PartDef }
+  | { kind: 'group'; group: GroupDef; table: TableDef }
+  | { kind: 'fee' }
+  | { kind: 'prose' }
+  | { kind: 'unknown' };
+
+interface KeyLine {
+  indent: number;
+  key: string;
+  /** Text after the colon (empty, a value, or a block scalar indicator). */
+  rest: string;
+}
+
+const KEY_LINE = /^(\s*)([^#\s][^:#]*?)\s*:(?:\s+(.*)|\s*)$/;
+
+function keyLine(text: string): KeyLine | undefined {
+  const m = KEY_LINE.exec(text);
+  return m ? { indent: m[1].length, key: m[2].trim(), rest: (m[3] ?? '').replace(/\s+#.*$/, '').trim() } : undefined;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The chain of parent keys for a line at `indent`, nearest last. */
+function parents(model: ReportModel, line: number, indent: number): KeyLine[] {
+  const chain: KeyLine[] = [];
+  let want = indent;
+  for (let l = line - 1; l >= 0 && want > 0; l--) {
+    const text = model.lines.lineText(l);
+    if (!text.trim() || text.trimStart().startsWith('#')) continue;
+    const ind = indentOf(text);
+    if (ind >= want) continue;
+    const k = keyLine(text);
+    if (!k) return [{ indent: ind, key: '', rest: '|' }]; // inside something that is not a key line (prose)
+    chain.unshift(k);
+    want = ind;
+  }
+  return chain;
+}
+
+function matcherOf<T>(items: { key: string; aliases?: string[]; value: T }[]): KeyMatcher<T> {
+  return new KeyMatcher(items);
+}
+
+function tableLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
+  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : tableLevel(n.children)));
+}
+
+function scopeOf(template: Template, chain: KeyLine[]): Scope {
+  if (chain.some((k) => k.rest.startsWith('|') || k.rest.startsWith('>'))) return { kind: 'prose' };
+  if (!chain.length) return { kind: 'root' };
+  const root = matcherOf(template.parts.map((p) => ({ key: p.key, aliases: [...p.aliases, ...p.variants], value: p })));
+  const m = root.match(chain[0].key);
+  if (m.kind === 'unknown') return { kind: 'unknown' };
+  const part = m.value;
+  if (chain.length === 1) return { kind: 'part', part };
+  if (part.table) {
+    const table = template.tables.find((t) => t.id === part.table)!;
+    const groups = tableLevel(table.nodes).filter((n): n is GroupDef => n.kind === 'group');
+    const g = matcherOf(groups.map((x) => ({ key: x.key!, aliases: x.aliases, value: x }))).match(chain[1].key);
+    return chain.length === 2 && g.kind !== 'unknown' ? { kind: 'group', group: g.value, table } : { kind: 'unknown' };
+  }
+  if (part.content === 'other' && chain.length === 2 && matcherOf([{ key: '信息处理费', aliases: ['信息处理费收取情况'], value: 1 }]).match(chain[1].key).kind !== 'unknown') {
+    return { kind: 'fee' };
+  }
+  return { kind: 'unknown' };
+}
+
+export function provideCompletion(analysis: Analysis, position: Position, locale: Locale): CompletionList {
+  const { model } = analysis;
+  const template = model.template;
+  const lineText = model.lines.lineText(position.line);
+  const before = lineText.slice(0, position.character);
+  const items: CompletionItem[] = [];
+  const result = (): CompletionList => ({ isIncomplete: false, items });
+  if (before.trimStart().startsWith('#')) return result();
+
+  const valueMatch = /^(\s*)([^#\s][^:#]*?)\s*:\s+(\S*)$/.exec(before) ?? /^(\s*)([^#\s][^:#]*?)\s*:()$/.exec(before);
+  if (valueMatch) {
+    const indent = valueMatch[1].length;
+    const chain = parents(model, position.line, indent);
+    const typed = valueMatch[3];
+    const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+    valueCompletions(model, scopeOf(template, chain), valueMatch[2].trim(), range, before.endsWith(':'), locale, items);
+    return result();
+  }
+  const keyMatch = /^(\s*)([^\s:#]*)$/.exec(before);
+  if (!keyMatch) return result();
+  const indent = keyMatch[1].length;
+  const range = { start: { line: position.line, character: indent }, end: position };
+  const scope = scopeOf(template, parents(model, position.line, indent));
+  const present = presentKeys(model, position.line, indent);
+  const add = (label: string, insert: string, kind: CompletionItemKind, detail?: string, doc?: string, sort = '1') => {
+    items.push({
+      label, kind, detail, documentation: doc ? { kind: 'markdown', value: doc } : undefined,
+      textEdit: { range, newText: insert }, insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation, sortText: `${sort}${items.length.toString().padStart(3, '0')}`,
+      filterText: label,
+    });
+  };
+  const snippetLines = (lines: string[]) => lines.join('\n');
+
+  switch (scope.kind) {
+    case 'root': {
+      const meta = readMeta(model);
+      if (!model.root || model.root.items.length === 0) {
+        add(t(locale, 'ui.completion.report'), snippetLines(reportSkeleton(template, {
+          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? today().y - 1), signed: `${(meta.year ?? today().y - 1) + 1}-01-20`,
+        }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
+      }
+      for (const f of template.metadata) {
+        if (present.has(f.key)) continue;
+        add(f.key, `${f.key}: ${fieldSnippet(template, f, meta.year)}`, CompletionItemKind.Property, f.label, f.help);
+      }
+      for (const p of template.parts) {
+        if (present.has(p.key)) continue;
+        const label = p.table ? t(locale, 'ui.completion.partWithTable', { part: p.key, table: template.tables.find((x) => x.id === p.table)!.name }) : p.key;
+        add(label, snippetLines(partLines(template, p, '', { snippet: true })), CompletionItemKind.Module, p.basis, p.help, '2');
+      }
+      break;
+    }
+    case 'part': {
+      const { part } = scope;
+      if (part.table) {
+        const table = template.tables.find((x) => x.id === part.table)!;
+        const missing = tableLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
+        if (missing.length > 1) {
+          add(t(locale, 'ui.completion.table', { table: table.name, title: table.title }), snippetLines(tableLines({ ...table, nodes: missing }, '', { snippet: true })), CompletionItemKind.Struct, part.basis, undefined, '0');
+        }
+        for (const n of tableLevel(table.nodes)) {
+          if (present.has(n.key!)) continue;
+          if (n.kind === 'row') add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
+          else add(n.key!, snippetLines(groupLines(n, '', { snippet: true })), CompletionItemKind.Struct, n.label, n.help);
+        }
+        if (!present.has(template.tableNoteKey.key)) add(template.tableNoteKey.key, `${template.tableNoteKey.key}: |\n  $0`, CompletionItemKind.Text, template.tableNoteKey.label, template.tableNoteKey.help, '3');
+      } else if (part.content === 'general') {
+        for (const f of template.generalTopics) if (!present.has(f.key)) add(f.key, `${f.key}: |\n  \${1:${f.label}……}`, CompletionItemKind.Property, f.label, f.help);
+      } else if (part.content === 'other') {
+        if (!present.has('信息处理费')) add('信息处理费', ['信息处理费:', ...template.feeFields.map((f, i) => `  ${f.key}: \${${i + 1}:0}`)].join('\n'), CompletionItemKind.Struct, template.otherFields[0].label, template.otherFields[0].help);
+        if (!present.has('其他')) add('其他', '其他: |\n  $0', CompletionItemKind.Text, template.otherFields[1].label);
+      }
+      break;
+    }
+    case 'group':
+      for (const n of scope.group.children) {
+        if (n.kind !== 'row' || present.has(n.key)) continue;
+        add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
+      }
+      break;
+    case 'fee':
+      for (const f of template.feeFields) if (!present.has(f.key)) add(f.key, `${f.key}: \${1:0}`, CompletionItemKind.Property, f.label, f.help);
+      break;
+    default:
+      break;
+  }
+  return result();
+}
+
+function valueCompletions(model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean, locale: Locale, items: CompletionItem[]): void {
+  const template = model.template;
+  const pad = needsSpace ? ' ' : '';
+  const add = (label: string, insert: string, detail?: string, snippet = false) => items.push({
+    label, detail, kind: CompletionItemKind.Value, textEdit: { range, newText: pad + insert },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText, sortText: items.length.toString().padStart(3, '0'),
+  });
+  if (scope.kind === 'root') {
+    const field = template.metadata.find((f) => f.key === key || f.aliases.includes(key));
+    if (!field) return;
+    const meta = readMeta(model);
+    if (field.type === 'kind') {
+      for (const k of template.bodyKinds) add(k.label, k.label, t(locale, `ui.deadline.${k.deadline}`));
+    } else if (field.type === 'version') add(String(template.version), String(template.version), template.source);
+    else if (field.type === 'year') add(String(today().y - 1), String(today().y - 1));
+    else if (field.type === 'date') {
+      const now = today();
+      add(formatIso(now), formatIso(now), t(locale, 'ui.completion.today'));
+      if (meta.year !== undefined) {
+        const deadline = meta.kind?.deadline === 'gov' ? { y: meta.year + 1, m: 3, d: 31 } : { y: meta.year + 1, m: 1, d: 31 };
+        if (compareDates(deadline, now) !== 0) add(formatIso(deadline), formatIso(deadline), t(locale, 'ui.completion.deadline'));
+      }
+    }
+    return;
+  }
+  const rows = scope.kind === 'part' && scope.part.table
+    ? tableLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
+    : scope.kind === 'group' ? scope.group.children : [];
+  const row = rows.find((n): n is RowDef => n.kind === 'row' && (n.key === key || n.aliases.includes(key)));
+  if (row) add(rowValueText(row), rowValueText(row, undefined, new Tabstops(true)), row.columns.map((c) => c.short).join(' · '), true);
+}
+
+/** Keys already written at this indentation inside the same parent. */
+function presentKeys(model: ReportModel, line: number, indent: number): Set<string> {
+  const out = new Set<string>();
+  const scan = (from: number, step: number) => {
+    for (let l = from; l >= 0 && l < model.lines.lineCount; l += step) {
+      const text = model.lines.lineText(l);
+      if (!text.trim() || text.trimStart().startsWith('#')) continue;
+      const ind = indentOf(text);
+      if (ind < indent) return;
+      if (ind > indent) continue;
+      const k = keyLine(text);
+      if (k) out.add(k.key);
+    }
+  };
+  scan(line - 1, -1);
+  scan(line + 1, 1);
+  return out;
+}
+
+function fieldSnippet(template: Template, f: FieldDef, year: number | undefined): string {
+  switch (f.type) {
+    case 'version': return String(template.version);
+    case 'kind': return `\${1|${template.bodyKinds.map((k) => k.label).join(',')}|}`;
+    case 'year': return `\${1:${today().y - 1}}`;
+    case 'date': return `\${1:${(year ?? today().y - 1) + 1}-01-20}`;
+    case 'prose': return '|\n  $0';
+    default: return '$0';
+  }
+}
+
+function rowDoc(row: RowDef): string {
+  return `${row.help}\n\n${row.columns.map((c) => c.label).join(' · ')}`;
+}
+
+function t(locale: Locale, key: string, args?: Record<string, string | number>): string {
+  return localize({ key, args }, locale);
+}

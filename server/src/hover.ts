@@ -1,0 +1,110 @@
+/**
+ * Hover: what the thing under the cursor is in the official template — the full label, what belongs there,
+ * the identities it takes part in (“（七）总计 = （一）+…+（六）”), the legal basis, and for cells the
+ * reported and computed values.
+ */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { Analysis } from './analysis';
+import type { Span } from './findings';
+import { localize, type Locale } from './l10n';
+import { toRange } from './lsp';
+import type { ReportModel } from './model';
+import { evaluate } from './rules/evaluate';
+import { cellRef, type CellRef, type RowDef, type TableDef } from './template';
+
+const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
+
+function t(locale: Locale, key: string, args?: Record<string, string | number>): string {
+  return localize({ key, args }, locale);
+}
+
+export function provideHover(analysis: Analysis, position: Position, locale: Locale): Hover | null {
+  const { model } = analysis;
+  const offset = model.lines.offsetAt(position);
+  for (const cell of model.cells.values()) {
+    if (inside(cell.span, offset)) return hover(model, cell.span, cellHover(model, cell.ref, locale));
+  }
+  for (const row of model.rows.values()) {
+    if (inside(row.keySpan, offset)) return hover(model, row.keySpan, rowHover(model, row.def, locale));
+  }
+  for (const [id, group] of model.groups) {
+    const def = model.idx.groupById.get(id);
+    if (def && inside(group.keySpan, offset)) return hover(model, group.keySpan, `**${def.label}**\n\n${def.help}`);
+  }
+  for (const part of model.parts) {
+    if (inside(part.keySpan, offset)) {
+      const table = part.def.table ? model.idx.tableById.get(part.def.table) : undefined;
+      const lines = [`**${part.def.key}**`, '', part.def.help, '', `${t(locale, 'ui.basis')}：${part.def.basis}`];
+      if (table) lines.push('', ...tableIdentities(model, table, locale));
+      return hover(model, part.keySpan, lines.join('\n'));
+    }
+  }
+  for (const field of model.fields.values()) {
+    if (inside(field.keySpan, offset) || inside(field.valueSpan, offset)) {
+      const lines = [`**${field.def.label}**（${field.def.key}）`, '', field.def.help];
+      if (field.def.id === 'kind') {
+        const kind = model.idx.bodyKind.get(String((field.node as { value?: unknown } | null)?.value ?? ''));
+        if (kind) lines.push('', t(locale, `ui.deadline.${kind.deadline}`));
+      }
+      return hover(model, inside(field.keySpan, offset) ? field.keySpan : field.valueSpan, lines.join('\n'));
+    }
+  }
+  return null;
+}
+
+function hover(model: ReportModel, span: Span, markdown: string): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(model, span) };
+}
+
+function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
+  const [rowId, colId] = [ref.slice(0, ref.lastIndexOf(':')), ref.slice(ref.lastIndexOf(':') + 1)];
+  const row = model.idx.rowById.get(rowId)!;
+  const col = row.columns.find((c) => c.id === colId)!;
+  const table = model.idx.tableOfRow.get(rowId)!;
+  const values = evaluate(model);
+  const lines = [`**${table.name} · ${row.label} · ${[...(col.headerPath ?? []), col.label].join(' / ')}**`, '', row.help];
+  if (row.unit) lines.push('', `${t(locale, 'ui.unit')}：${row.unit}`);
+  for (const id of model.idx.identitiesOfCell.get(ref) ?? []) {
+    const sides = [...id.lhs, ...id.rhs].map((r) => values.get(r));
+    const lhs = sum(id.lhs.map((r) => values.get(r)?.value));
+    const rhs = sum(id.rhs.map((r) => values.get(r)?.value));
+    const state = sides.some((v) => !v) || lhs === undefined || rhs === undefined ? t(locale, 'ui.identityUnknown')
+      : lhs === rhs ? t(locale, 'ui.identityHolds', { value: lhs }) : t(locale, 'ui.identityFails', { lhs, rhs, diff: round(lhs - rhs) });
+    lines.push('', `${t(locale, 'ui.identity')}：${id.formula}（${state}）`);
+  }
+  if (col.optionalTotal || row.optionalTotal) {
+    const def = model.idx.definitionOfCell.get(ref);
+    const computed = def ? sum(def.rhs.map((r) => values.get(r)?.value)) : undefined;
+    const written = model.cells.get(ref);
+    if (written) lines.push('', `${t(locale, 'ui.reported')}：${written.state === 'blank' ? t(locale, 'ui.blank') : written.raw.trim()}`);
+    lines.push('', `${t(locale, 'ui.computed')}：${computed ?? t(locale, 'ui.notComputable')}`);
+  }
+  const part = model.idx.partOfTable.get(table.id);
+  if (part) lines.push('', `${t(locale, 'ui.basis')}：${part.basis}`);
+  return lines.join('\n');
+}
+
+function rowHover(model: ReportModel, row: RowDef, locale: Locale): string {
+  const table = model.idx.tableOfRow.get(row.id)!;
+  const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join('、');
+  const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', `${t(locale, 'ui.columns')}：${cols}`];
+  const ids = new Set(row.columns.flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? []).map((i) => i.formula));
+  for (const f of ids) lines.push('', `${t(locale, 'ui.identity')}：${f}`);
+  return lines.join('\n');
+}
+
+function tableIdentities(model: ReportModel, table: TableDef, locale: Locale): string[] {
+  const prefix = `${table.id}.`;
+  const formulas = new Set(model.template.identities.filter((i) => i.anchor.startsWith(prefix)).map((i) => i.formula));
+  return [...formulas].map((f) => `${t(locale, 'ui.identity')}：${f}`);
+}
+
+/** The sum, or undefined when any term has no value. */
+function sum(values: (number | undefined)[]): number | undefined {
+  if (values.some((v) => v === undefined)) return undefined;
+  return round(values.reduce<number>((s, v) => s + v!, 0));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

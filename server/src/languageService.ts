@@ -1,0 +1,61 @@
+/**
+ * The language service facade: one object, one method per LSP feature, each `(document, …) → LSP type`.
+ * Editor-agnostic and connection-free, so tests and other hosts can use it without a server.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range,
+} from 'vscode-languageserver-types';
+import { AnalysisCache, type Analysis } from './analysis';
+import { provideCodeActions } from './codeActions';
+import { provideCompletion } from './completion';
+import type { SimpleDate } from './dates';
+import { provideDiagnostics } from './diagnostics';
+import { provideDocumentSymbols } from './documentSymbols';
+import { provideFoldingRanges } from './folding';
+import { provideHover } from './hover';
+import { provideInlayHints } from './inlayHints';
+import type { Locale } from './l10n';
+import { provideExport, providePreview } from './preview';
+import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ServerSettings } from './protocol';
+
+export interface LanguageServiceOptions {
+  locale?: Locale;
+  settings?: () => ServerSettings;
+  /** Fixed “today” for tests. */
+  today?: SimpleDate;
+}
+
+export interface LanguageService {
+  analyze(doc: TextDocument): Analysis;
+  getDiagnostics(doc: TextDocument): Diagnostic[];
+  getCompletion(doc: TextDocument, position: Position): CompletionList;
+  getHover(doc: TextDocument, position: Position): Hover | null;
+  getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  getInlayHints(doc: TextDocument, range: Range): InlayHint[];
+  getDocumentSymbols(doc: TextDocument): DocumentSymbol[];
+  getFoldingRanges(doc: TextDocument): FoldingRange[];
+  getPreview(doc: TextDocument): PreviewResult;
+  getExport(doc: TextDocument): ExportResult;
+  forget(uri: string): void;
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const locale = options.locale ?? 'zh-cn';
+  const settings = options.settings ?? (() => DEFAULT_SETTINGS);
+  const cache = new AnalysisCache(() => ({ localDeadline: settings().localDeadline, today: options.today }));
+  const analyze = (doc: TextDocument) => cache.get(doc);
+  return {
+    analyze,
+    getDiagnostics: (doc) => provideDiagnostics(analyze(doc), locale),
+    getCompletion: (doc, position) => provideCompletion(analyze(doc), position, locale),
+    getHover: (doc, position) => provideHover(analyze(doc), position, locale),
+    getCodeActions: (doc, range, context) => provideCodeActions(analyze(doc), range, context, locale),
+    getInlayHints: (doc, range) => provideInlayHints(analyze(doc), range, settings().inlayHints),
+    getDocumentSymbols: (doc) => provideDocumentSymbols(analyze(doc)),
+    getFoldingRanges: (doc) => provideFoldingRanges(analyze(doc)),
+    getPreview: (doc) => providePreview(analyze(doc), locale),
+    getExport: (doc) => provideExport(analyze(doc)),
+    forget: (uri) => cache.forget(uri),
+  };
+}

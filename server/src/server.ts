@@ -1,0 +1,124 @@
+/**
+ * The language server: wiring only. Every handler delegates to the language service; a failing handler logs
+ * and returns nothing rather than taking the server (and the user's session) down.
+ * Transport is chosen from argv by vscode-languageserver: `--stdio` for any LSP client, `--node-ipc` from VS Code.
+ */
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from './codeActions';
+import { resolveLocale } from './l10n';
+import { createLanguageService, type LanguageService } from './languageService';
+import { DEFAULT_SETTINGS, ExportRequest, PreviewRequest, type ServerSettings } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let service: LanguageService = createLanguageService();
+let canPullConfiguration = false;
+
+function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      connection.console.error(`xxgk: ${name} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  service = createLanguageService({ locale: resolveLocale(params.locale), settings: () => settings });
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: [' ', ':', '['], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      inlayHintProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'xxgk-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    const s = (await connection.workspace.getConfiguration('xxgk')) as Partial<ServerSettings> | null;
+    settings = {
+      localDeadline: typeof s?.localDeadline === 'string' && /^\d{2}-\d{2}$/.test(s.localDeadline) ? s.localDeadline : DEFAULT_SETTINGS.localDeadline,
+      validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
+      inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(s?.inlayHints ?? {}) },
+    };
+  } catch {
+    settings = DEFAULT_SETTINGS;
+  }
+  for (const doc of documents.all()) schedule(doc.uri);
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+}
+
+connection.onDidChangeConfiguration(() => void refreshSettings());
+
+// Diagnostics: one pending run per document; bursts of changes coalesce into one check of the latest text.
+const pending = new Set<string>();
+function schedule(uri: string): void {
+  if (pending.has(uri)) return;
+  pending.add(uri);
+  setImmediate(() => {
+    pending.delete(uri);
+    const doc = documents.get(uri);
+    if (doc) publish(doc);
+  });
+}
+
+const publish = guard('diagnostics', undefined, (doc: TextDocument) => {
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.getDiagnostics(doc) });
+});
+
+documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => { if (settings.validate === 'onType') schedule(e.document.uri); });
+documents.onDidSave((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  service.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R) =>
+  guard(name, fallback, (p: P) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? fn(doc, p) : fallback;
+  });
+
+connection.onCompletion(withDoc('completion', null, (doc, p) => service.getCompletion(doc, p.position)));
+connection.onHover(withDoc('hover', null, (doc, p) => service.getHover(doc, p.position)));
+connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.getCodeActions(doc, p.range, p.context)));
+connection.languages.inlayHint.on(withDoc('inlayHint', [], (doc, p) => service.getInlayHints(doc, p.range)));
+connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => service.getDocumentSymbols(doc)));
+connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.getFoldingRanges(doc)));
+
+connection.onRequest(PreviewRequest, guard('preview', null, (p: { uri: string }) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.getPreview(doc) : null;
+}));
+connection.onRequest(ExportRequest, guard('export', null, (p: { uri: string }) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.getExport(doc) : null;
+}));
+
+process.on('uncaughtException', (e) => connection.console.error(`xxgk: uncaught ${e.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,75 @@
+/** A minimal LSP client over stdio for protocol tests: spawns the real bundled server. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent, ExitNotification, ShutdownRequest,
+  DidCloseTextDocumentNotification,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from './samples';
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  stderr: string[];
+  open(uri: string, text: string): Promise<PublishDiagnosticsParams>;
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams>;
+  close(uri: string): void;
+  /** The next diagnostics for `uri` at `version` (or later). */
+  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d) => stderr.push(String(d)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    latest.set(p.uri, p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && (p.version ?? -1) >= w.version) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
+    }
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null, locale, workspaceFolders: null,
+    capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const versions = new Map<string, number>();
+
+  const diagnostics = (uri: string, version: number) => new Promise<PublishDiagnosticsParams>((resolve) => {
+    const p = latest.get(uri);
+    if (p && (p.version ?? -1) >= version) resolve(p);
+    else waiters.push({ uri, version, resolve });
+  });
+  return {
+    connection, process: child, stderr, diagnostics,
+    async open(uri, text) {
+      versions.set(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text } });
+      return diagnostics(uri, 1);
+    },
+    async change(uri, changes) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+      return diagnostics(uri, version);
+    },
+    close(uri) {
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+      } catch { /* already gone */ }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}

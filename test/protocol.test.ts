@@ -1,0 +1,277 @@
+/**
+ * Protocol tests: the real bundled server (server/out/server.js) over stdio, driven like an editor would.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest, CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest,
+  type CodeAction, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint, type MarkupContent, type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReport } from '../server/src/model';
+import { ExportRequest, PreviewRequest } from '../server/src/protocol';
+import { renderDocument } from '../server/src/render';
+import { startServer, type TestServer } from './helpers/lspClient';
+import { CLEAN, COUNTY, MISTAKES, SEED, lineOf, sample } from './helpers/samples';
+
+let server: TestServer;
+let n = 0;
+const uriFor = (name: string) => `file:///work/test-${++n}/${name}`;
+
+beforeAll(async () => { server = await startServer(); });
+afterAll(async () => { await server?.stop(); });
+
+function codes(diags: Diagnostic[]): string[] {
+  return diags.map((d) => String(d.code));
+}
+
+function position(text: string, marker: string, offsetInMarker = 0) {
+  const doc = TextDocument.create('x', 'xxgk', 1, text);
+  return doc.positionAt(text.indexOf(marker) + offsetInMarker);
+}
+
+/** Applies the server's edit to our copy, and sends it as one change. Returns the new text. */
+async function applyEdit(uri: string, text: string, edits: TextEdit[]): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  const next = TextDocument.applyEdits(TextDocument.create(uri, 'xxgk', 1, text), edits);
+  const p = await server.change(uri, [{ text: next }]);
+  return { text: next, diagnostics: p.diagnostics };
+}
+
+async function quickFixes(uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] },
+  })) as CodeAction[];
+  return actions.filter((a) => a.diagnostics?.some((x) => x.code === d.code));
+}
+
+describe('diagnostics', () => {
+  it('publishes the core findings for the seed on open, at the right cells, with rule ids', async () => {
+    const text = sample(SEED);
+    const { diagnostics } = await server.open(uriFor(SEED), text);
+    const date = diagnostics.find((d) => d.code === 'DATE-BEFORE-PERIOD-END')!;
+    expect(date.range.start.line).toBe(lineOf(text, '落款日期: 2023') - 1);
+    expect(text.split('\n')[date.range.start.line].slice(date.range.start.character, date.range.end.character)).toBe('2023年1月22日');
+    expect(date.source).toBe('xxgk');
+    expect(date.severity).toBe(1);
+    expect(new Set(codes(diagnostics))).toEqual(new Set(['DATE-BEFORE-PERIOD-END', 'TXT-DOUBLED', 'STR-GOV-ART50-4', 'T3-SHAPE', 'T3-BLANK', 'STR-PARTS', 'T4-SHAPE', 'FEE-SHAPE']));
+  });
+
+  it('points a failed sum at every addend (related information)', async () => {
+    const { diagnostics } = await server.open(uriFor(MISTAKES), sample(MISTAKES));
+    const sum = diagnostics.find((d) => d.code === 'T3-ROW-TOTAL')!;
+    expect(sum.message).toContain('填报为 76，按各项计算应为 75');
+    expect(sum.relatedInformation).toHaveLength(6);
+    expect(sum.relatedInformation![0].message).toBe('自然人：61');
+  });
+
+  it('speaks English to an English client', async () => {
+    const en = await startServer('en');
+    try {
+      const { diagnostics } = await en.open(uriFor(SEED), sample(SEED));
+      expect(diagnostics.find((d) => d.code === 'DATE-BEFORE-PERIOD-END')!.message).toContain('before the reporting period ended');
+    } finally {
+      await en.stop();
+    }
+  });
+
+  it('survives garbage and keeps answering', async () => {
+    const uri = uriFor('garbage.xxgk.yaml');
+    const { diagnostics } = await server.open(uri, '{[}]:::\n\t- 机关: "');
+    expect(codes(diagnostics)).toContain('YAML-SYNTAX');
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect(hover).toBeNull();
+    expect(server.process.exitCode).toBeNull();
+  });
+});
+
+describe('a typing session on the seed', () => {
+  it('diagnostics follow each edit; quick fixes make their diagnostics disappear', async () => {
+    const uri = uriFor(SEED);
+    let text = sample(SEED);
+    let { diagnostics } = await server.open(uri, text);
+    const count = (code: string) => codes(diagnostics).filter((c) => c === code).length;
+    expect(count('T3-SHAPE')).toBe(5);
+
+    // Type the missing row （五）5 character by character after （五）4.
+    const line = lineOf(text, '无正当理由大量反复申请') ; // 1-based line of （五）4
+    const typed = '    要求行政机关确认或重新出具已获取信息: [0, 0, 0, 0, 0, 0]\n';
+    let doc = TextDocument.create(uri, 'xxgk', 1, text);
+    let at = doc.offsetAt({ line, character: 0 });
+    for (const ch of typed) {
+      const pos = doc.positionAt(at);
+      doc = TextDocument.create(uri, 'xxgk', 1, TextDocument.applyEdits(doc, [{ range: { start: pos, end: pos }, newText: ch }]));
+      const p = await server.change(uri, [{ range: { start: pos, end: pos }, text: ch }]);
+      diagnostics = p.diagnostics;
+      at++;
+    }
+    text = doc.getText();
+    expect(count('T3-SHAPE')).toBe(4);
+    expect(diagnostics.some((d) => String(d.message).includes('5.要求行政机关确认'))).toBe(false);
+
+    // Quick fix: correct the 落款日期's year.
+    const date = diagnostics.find((d) => d.code === 'DATE-BEFORE-PERIOD-END')!;
+    const [fixDate] = await quickFixes(uri, date);
+    expect(fixDate.title).toBe('改为 2024年1月22日');
+    ({ text, diagnostics } = await applyEdit(uri, text, fixDate.edit!.changes![uri]));
+    expect(count('DATE-BEFORE-PERIOD-END')).toBe(0);
+    expect(text).toContain('落款日期: 2024年1月22日');
+
+    // Quick fix: insert the missing part 四 (with table 四 as zeros).
+    const part = diagnostics.find((d) => d.code === 'STR-PARTS')!;
+    const [fixPart] = await quickFixes(uri, part);
+    ({ text, diagnostics } = await applyEdit(uri, text, fixPart.edit!.changes![uri]));
+    expect(count('STR-PARTS')).toBe(0);
+    expect(count('T4-SHAPE')).toBe(0);
+    expect(text.indexOf('四、政府信息公开行政复议、行政诉讼情况:')).toBeLessThan(text.indexOf('五、存在的主要问题及改进情况:'));
+
+    // Quick fix: the 信息处理费 figures.
+    const fee = diagnostics.find((d) => d.code === 'FEE-SHAPE')!;
+    const [fixFee] = await quickFixes(uri, fee);
+    ({ text, diagnostics } = await applyEdit(uri, text, fixFee.edit!.changes![uri]));
+    expect(count('FEE-SHAPE')).toBe(0);
+
+    // Quick fix: remove a doubled word.
+    const doubled = diagnostics.find((d) => d.code === 'TXT-DOUBLED')!;
+    const [fixDoubled] = await quickFixes(uri, doubled);
+    ({ text, diagnostics } = await applyEdit(uri, text, fixDoubled.edit!.changes![uri]));
+    expect(count('TXT-DOUBLED')).toBe(1);
+    expect(text).not.toContain('情况进行进行报备');
+
+    // Quick fix: missing rows of table 三 (inserted as zeros), until none is left.
+    for (let guard = 0; count('T3-SHAPE') && guard < 5; guard++) {
+      const shape = diagnostics.find((d) => d.code === 'T3-SHAPE')!;
+      const [fix] = await quickFixes(uri, shape);
+      ({ text, diagnostics } = await applyEdit(uri, text, fix.edit!.changes![uri]));
+    }
+    expect(count('T3-SHAPE')).toBe(0);
+    expect(count('YAML-SYNTAX')).toBe(0);
+
+    // Fix all: every blank cell becomes 0.
+    const all = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(all).toHaveLength(1);
+    ({ text, diagnostics } = await applyEdit(uri, text, all[0].edit!.changes![uri]));
+    expect(count('T3-BLANK')).toBe(0);
+    expect(count('TXT-DOUBLED')).toBe(0);
+    // What is left is what only a person can write: the Art. 50(4) content.
+    expect(codes(diagnostics)).toEqual(['STR-GOV-ART50-4']);
+  });
+
+  it('sets a wrong total to its computed value and replaces an unknown key', async () => {
+    const uri = uriFor(MISTAKES);
+    let text = sample(MISTAKES);
+    let { diagnostics } = await server.open(uri, text);
+    const total = diagnostics.find((d) => d.code === 'T4-GROUP-TOTAL')!;
+    const [setTotal] = await quickFixes(uri, total);
+    expect(setTotal.title).toBe('将总计改为计算值 4');
+    ({ text, diagnostics } = await applyEdit(uri, text, setTotal.edit!.changes![uri]));
+    expect(codes(diagnostics)).not.toContain('T4-GROUP-TOTAL');
+
+    const unknown = diagnostics.find((d) => d.code === 'STR-UNKNOWN-KEY')!;
+    const [replace] = await quickFixes(uri, unknown);
+    expect(replace.title).toBe('改为“行政处罚”');
+    ({ text, diagnostics } = await applyEdit(uri, text, replace.edit!.changes![uri]));
+    expect(codes(diagnostics)).not.toContain('STR-UNKNOWN-KEY');
+    expect(codes(diagnostics)).not.toContain('T2-SHAPE');
+  });
+});
+
+describe('completion', () => {
+  it('offers a whole table 三 skeleton inside an empty table part, and it completes the table', async () => {
+    const uri = uriFor('new.xxgk.yaml');
+    const text = sample(CLEAN).replace(/三、收到和处理政府信息公开申请情况:\n[\s\S]*?\n\n四、/, '三、收到和处理政府信息公开申请情况:\n  \n\n四、');
+    await server.open(uri, text);
+    const pos = position(text, '三、收到和处理政府信息公开申请情况:\n  ', '三、收到和处理政府信息公开申请情况:\n  '.length);
+    const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: pos })) as CompletionList;
+    const skeleton = list.items.find((i) => i.label === '表三“收到和处理政府信息公开申请情况”全部行（填 0）')!;
+    expect(skeleton).toBeDefined();
+    const edit = skeleton.textEdit as TextEdit;
+    const inserted = edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').split('\n').map((l, i) => (i ? `  ${l}` : l)).join('\n');
+    const next = TextDocument.applyEdits(TextDocument.create(uri, 'xxgk', 1, text), [{ range: edit.range, newText: inserted }]);
+    const { diagnostics } = await server.change(uri, [{ text: next }]);
+    expect(codes(diagnostics).filter((c) => c.startsWith('T3-') || c === 'YAML-SYNTAX')).toEqual([]);
+    expect(list.items.some((i) => i.label === '本年新收')).toBe(true);
+  });
+
+  it('offers the complete report in an empty file, parts at the top level, 机关类型 values and dates', async () => {
+    const uri = uriFor('empty.xxgk.yaml');
+    await server.open(uri, '');
+    const top = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })) as CompletionList;
+    expect(top.items[0].label).toBe('完整年度报告（六个部分，表格填 0）');
+    expect(top.items.map((i) => i.label)).toContain('四、政府信息公开行政复议、行政诉讼情况（含表四，填 0）');
+    await server.change(uri, [{ text: '年度: 2024\n机关类型: ' }]);
+    const kinds = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 6 } })) as CompletionList;
+    expect(kinds.items.map((i) => i.label)).toEqual(expect.arrayContaining(['乡镇人民政府', '县级政府部门', '街道办事处']));
+    await server.change(uri, [{ text: '年度: 2024\n机关类型: 县级政府部门\n落款日期: ' }]);
+    const dates = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 6 } })) as CompletionList;
+    expect(dates.items.map((i) => i.label)).toContain('2025-01-31');
+  });
+});
+
+describe('hover, inlay hints, outline, folding', () => {
+  it('hovers a total with its label, identity, computed value and legal basis', async () => {
+    const uri = uriFor(MISTAKES);
+    const text = sample(MISTAKES);
+    await server.open(uri, text);
+    const hover = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri }, position: position(text, '[61, 9, 1, 0, 3, 1, 76]', '[61, 9, 1, 0, 3, 1, '.length),
+    })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    expect(md).toContain('表三 · （一）予以公开 · 申请人情况 / 总计');
+    expect(md).toContain('勾稽关系：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他（不成立：76 ≠ 75，相差 1）');
+    expect(md).toContain('计算值：75');
+    expect(md).toContain('依据：《条例》第五十条第（二）项');
+  });
+
+  it('names the columns of compact rows and shows totals that were left out', async () => {
+    const uri = uriFor(CLEAN);
+    const text = sample(CLEAN);
+    await server.open(uri, text);
+    const hints = (await server.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } },
+    })) as InlayHint[];
+    const onLine = (marker: string) => hints.filter((h) => h.position.line === lineOf(text, marker) - 1).map((h) => h.label);
+    expect(onLine('本年新收:')).toEqual(['自然人:', '商业企业:', '科研机构:', '社会公益组织:', '法律服务机构:', '其他:', '总计 4']);
+    expect(onLine('  行政复议:')).toContain('总计 0');
+    expect(hints.some((h) => String(h.label).startsWith('（七）总计 [3, 1, 0, 0, 0, 0, 4]'))).toBe(true);
+  });
+
+  it('outlines the report by part and table, and folds by part', async () => {
+    const uri = uriFor(COUNTY);
+    const text = sample(COUNTY);
+    await server.open(uri, text);
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const parts = symbols.filter((s) => /^[一二三四五六]、/.test(s.name));
+    expect(parts.map((p) => p.name.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    const t3 = parts[2];
+    expect(t3.children!.map((c) => c.name)).toEqual(['本年新收', '上年结转', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理', '总计', '结转下年度继续办理']);
+    expect(t3.children![4].children).toHaveLength(8);
+    const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    expect(folds!.some((f) => f.startLine === lineOf(text, '三、收到和处理') - 1 && f.endLine >= lineOf(text, '结转下年度继续办理:') - 1)).toBe(true);
+  });
+});
+
+describe('preview and export requests', () => {
+  it('returns the preview HTML with anchors and marked cells, and follows edits', async () => {
+    const uri = uriFor(MISTAKES);
+    const text = sample(MISTAKES);
+    await server.open(uri, text);
+    const preview = (await server.connection.sendRequest(PreviewRequest.method, { uri }))!;
+    const p = preview as { html: string; css: string; version: number };
+    expect(p.html).toContain('id="table-t3"');
+    expect(p.html).toMatch(/data-cell="t3\.r3\.1:TOT" data-line="\d+" data-severity="error"/);
+    expect(p.css).toContain('@page');
+    const next = text.replace('[61, 9, 1, 0, 3, 1, 76]', '[61, 9, 1, 0, 3, 1, 75]');
+    await server.change(uri, [{ text: next }]);
+    const after = (await server.connection.sendRequest(PreviewRequest.method, { uri })) as { html: string; version: number };
+    expect(after.version).toBe(2);
+    expect(after.html).not.toMatch(/data-cell="t3\.r3\.1:TOT" data-line="\d+" data-severity/);
+  });
+
+  it('exports exactly what `xxgk render` writes', async () => {
+    const uri = uriFor(CLEAN);
+    await server.open(uri, sample(CLEAN));
+    const result = (await server.connection.sendRequest(ExportRequest.method, { uri })) as { html: string };
+    expect(result.html).toBe(renderDocument(parseReport(sample(CLEAN))));
+  });
+});
