@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../server/src/cli';
 import { parseReport } from '../server/src/model';
-import { findPreviousReport } from '../server/src/previous';
+import { findPreviousReport, quickMeta } from '../server/src/previous';
 import { DUPLICATE_THRESHOLD } from '../server/src/rules/crossyear';
 import { comparableText, similarity } from '../server/src/similarity';
 import { CLEAN, COUNTY, COUNTY_2023, ROOT, SEED, check, edit, lineOf, sample } from './helpers/samples';
@@ -116,7 +116,15 @@ describe('finding last year’s report', () => {
       read: (p) => { reads.push(p); return p.endsWith('a.xxgk.yaml') ? sample(COUNTY_2023) : undefined; },
     });
     expect(found?.name).toBe('a.xxgk.yaml');
-    expect(reads).toEqual(['/virtual/a.xxgk.yaml']);
+    // The report itself is taken as the caller has it, never re-read; other files are only scanned for 年度/机关.
+    expect(reads.every((p) => p === '/virtual/a.xxgk.yaml')).toBe(true);
+    expect(reads.length).toBeGreaterThan(0);
+  });
+
+  it('indexes a folder from each report’s top lines, without parsing it', () => {
+    expect(quickMeta(county)).toEqual({ year: 2024, issuer: '示例县自然资源和规划局' });
+    expect(quickMeta('# x\n发布机关: "某局"  # 注\n报告年度: 2023\n')).toEqual({ year: 2023, issuer: '某局' });
+    expect(quickMeta('年度: 二〇二三\n')).toEqual({});
   });
 
   it('xxgk check runs the cross-year rules on a folder', async () => {

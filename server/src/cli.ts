@@ -6,14 +6,14 @@
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkModel } from './check';
 import type { Finding } from './findings';
 import { writeFileAtomic } from './fsutil';
 import { localize, resolveLocale, type Locale } from './l10n';
-import { parseReport, type ReportModel } from './model';
-import { findPreviousReport } from './previous';
+import { parseReport } from './model';
+import { findPreviousReport, ReportCache } from './previous';
 import { formatSummary, importFile, ImportError } from './import';
 import { rolloverReport, RolloverError } from './rollover';
 import { renderDocument } from './render';
@@ -109,12 +109,10 @@ function check(rest: string[], io: CliIO): number {
   const files = collectFiles(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
-  // Parsed reports by path: the search for last year's report (cross-year rules) reads each file once.
-  const parsed = new Map<string, ReportModel | null>();
+  // Folder indexes for the search for last year's report (cross-year rules), built once per folder.
+  const parsed = new ReportCache();
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const model = parseReport(text);
-    parsed.set(resolve(file), model);
+    const model = parseReport(readFileSync(file, 'utf8'));
     const previous = findPreviousReport(file, model, { cache: parsed });
     const findings = checkModel(model, { localDeadline, previous });
     const shown = relative(io.cwd, file) || file;
