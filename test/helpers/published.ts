@@ -218,9 +218,10 @@ export function publishedHtml(yaml: string, style: Style = {}): string {
 <body>
 <div class="top"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
 <table width="100%" class="layout"><tr><td>
-<div class="info">发布日期：${published ?? ''}&nbsp;&nbsp;来源：${esc(c.issuer)}&nbsp;&nbsp;字体：[大 中 小]</div>
 <div class="article">
-${body.join('\n')}
+${body[0]}
+<div class="info">发布日期：${published ?? ''}&nbsp;&nbsp;来源：${esc(c.issuer)}&nbsp;&nbsp;字体：[大 中 小]</div>
+${body.slice(1).join('\n')}
 </div>
 </td></tr></table>
 <div class="foot">【打印本页】【关闭窗口】</div>

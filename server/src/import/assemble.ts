@@ -28,6 +28,8 @@ export interface AssembleOptions {
 type Section = 'front' | PartDef['id'] | 'end';
 
 const NUMERALS = '一二三四五六';
+/** A web page's info line: “发布时间：2024-01-20 来源：… 字号：[大 中 小]”. */
+const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【\[]/;
 /** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
 const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
@@ -203,14 +205,15 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   // ---- front matter: chrome before the title, the title, the preamble
   const frontParas = paras.filter((p) => p.section === 'front');
   const titleAt = frontParas.findIndex((p) => isTitle(p.text));
+  const preambleParas: string[] = [];
   frontParas.forEach((p, i) => {
-    if (titleAt >= 0 && i < titleAt) {
+    // Before the title, and the page's info line under it (发布时间、来源、字号): the page, not the report.
+    if ((titleAt >= 0 && i < titleAt) || (i > titleAt && PAGE_INFO.test(p.text) && p.text.length <= 120)) {
       const published = publishedOf(p.text);
       if (published && !draft.meta.has('published')) { draft.meta.set('published', { value: published }); log({ key: 'import.meta', args: { key: '发布日期', value: published } }); }
       unmapped('页首', p.text);
-    }
+    } else if (i > titleAt) preambleParas.push(p.text);
   });
-  const preambleParas = frontParas.slice(titleAt + 1).map((p) => p.text);
   if (preambleParas.length) draft.preamble = joinParagraphs(preambleParas, options.joinBrokenLines);
 
   // ---- the end: 落款 date and signature after the last part's text; anything after them is not the report
