@@ -27,3 +27,25 @@ describe('message bundles', () => {
     for (const k of used) if (!fieldIds.has(k)) expect(zh, k).toHaveProperty([k]);
   });
 });
+
+describe('extension UI strings', () => {
+  it('every client string has a Chinese translation', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const dir = join(ROOT, 'client', 'src');
+    const used = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const s of used) expect(bundle, s).toHaveProperty([s]);
+  });
+
+  it('every %key% of package.json is in both package.nls files', () => {
+    const manifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    const keys = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    for (const f of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const nls = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
+      for (const k of keys) expect(nls, `${f}: ${k}`).toHaveProperty([k]);
+    }
+  });
+});

@@ -21,6 +21,8 @@ export interface FindPreviousOptions {
   list?: (dir: string) => string[];
   /** Reuse folder indexes across calls (one CLI run). A long-lived editor session should use a fresh one per check. */
   cache?: ReportCache;
+  /** Parses a candidate (an editor session memoises it: last year's report rarely changes while this one is typed). */
+  parse?: (text: string) => ReportModel;
 }
 
 /** Per folder, its reports' file names by year and body name (full and short), read once per run. */
@@ -82,7 +84,7 @@ export function findPreviousReport(file: string, model: ReportModel, options: Fi
   const cache = options.cache ?? new ReportCache();
   const load = (path: string): ReportModel | undefined => {
     const text = read(resolve(path));
-    return text === undefined ? undefined : parseReport(text);
+    return text === undefined ? undefined : (options.parse ?? parseReport)(text);
   };
   const dir = dirname(file);
   const named = scalarText(model.fields.get('previousReport'));
