@@ -32,11 +32,11 @@ describe('xxgk check', () => {
     const r = await run('check', 'samples', '--format', 'json');
     const json = JSON.parse(r.out);
     expect(json.files.map((f: { file: string }) => f.file)).toEqual([
-      'samples/clean-zhangying-2024.xxgk.yaml', 'samples/county-dept-2024-mistakes.xxgk.yaml',
+      'samples/clean-zhangying-2024.xxgk.yaml', 'samples/county-dept-2023.xxgk.yaml', 'samples/county-dept-2024-mistakes.xxgk.yaml',
       'samples/county-dept-2024.xxgk.yaml', 'samples/seed-zhangying-2023.xxgk.yaml',
     ]);
-    expect(json.summary.files).toBe(4);
-    const first = json.files[3].findings[0];
+    expect(json.summary.files).toBe(5);
+    const first = json.files[4].findings[0];
     expect(first).toMatchObject({ line: 9, column: 7, severity: 'error', rule: 'DATE-BEFORE-PERIOD-END' });
     expect(r.code).toBe(1);
   });
