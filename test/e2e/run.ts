@@ -106,6 +106,11 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
     'completion inserts the missing part 四 with its table skeleton',
     async ({ page, wb, reportPath }) => {
       const text = readFileSync(reportPath, 'utf8');
+      const missing = ['缺少第四部分', '缺少表四']; // STR-PARTS and T4-SHAPE before the completion
+      for (const message of missing) {
+        const rows = await wb.filterProblems(message);
+        await rows.filter({ hasText: message }).first().waitFor({ state: 'visible', timeout: SHORT });
+      }
       const at = locate(text, /\n\n五、存在的主要问题/); // the blank line before part 五: part 四 belongs there
       await wb.focusEditor();
       await wb.goTo(at.line + 1, 1);
@@ -121,10 +126,15 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await page.keyboard.press('Escape'); // leave snippet mode
       await wb.save(REPORT);
       const after = readFileSync(reportPath, 'utf8');
-      assert(/^四、政府信息公开行政复议、行政诉讼情况:\n(\s+.*\n)*?\s+行政复议:\s*\[0, 0, 0, 0/m.test(after), `part 四 with table 四 rows was not inserted:\n${after.slice(at.line > 5 ? text.indexOf('# 原文缺第四部分') : 0, text.indexOf('# 原文缺第四部分') + 600)}`);
-      // Its STR-PARTS problem ("缺少第四部分") goes away.
-      const rows = await wb.filterProblems('缺少第四部分');
-      await rows.first().waitFor({ state: 'detached', timeout: SHORT });
+      const part4 = /^四、政府信息公开行政复议、行政诉讼情况:\n((?:[ #].*\n)*)五、/m.exec(after)?.[1] ?? '';
+      for (const row of ['行政复议', '未经复议直接起诉', '复议后起诉']) {
+        assert(new RegExp(`^\\s+${row}:\\s*\\[0, 0, 0, 0\\]`, 'm').test(part4), `table 四 row ${row} (zeros) was not inserted before part 五; part 四 reads:\n${part4}`);
+      }
+      // The problems about the missing part and its table go away.
+      for (const message of missing) {
+        const rows = await wb.filterProblems(message);
+        await rows.first().waitFor({ state: 'detached', timeout: SHORT });
+      }
       await wb.filterProblems('');
     },
   ],
