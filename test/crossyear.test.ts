@@ -2,10 +2,10 @@
  * Cross-year rules against last year's report of the same body (T3-CARRY-OVER, T2-VALID-CONTINUITY,
  * TXT-DUPLICATE, META-PREVIOUS), the lookup that finds that report, and the similarity measure.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
 import { parseReport } from '../server/src/model';
 import { findPreviousReport, quickMeta } from '../server/src/previous';
@@ -128,7 +128,7 @@ describe('finding last year’s report', () => {
   });
 
   it('xxgk check runs the cross-year rules on a folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-cross-'));
+    const dir = tempDir('xxgk-cross-');
     copyFileSync(join(samples, COUNTY_2023), join(dir, '2023.xxgk.yaml'));
     writeFileSync(join(dir, '2024.xxgk.yaml'), edit(county, '  上年结转:          [11, 2, 0, 0, 1, 0, 14]', '  上年结转:          [11, 2, 0, 0, 1, 1, 15]'));
     const out: string[] = [];

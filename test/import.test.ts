@@ -4,10 +4,10 @@
  * the committed garbled fixtures, the 2019 format, and the guarantees: printed totals kept, blanks as ~,
  * nothing dropped without a word.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
 import { decodeText, importBuffer, importDocx, importFile, importHtml, importText, ImportError, formatSummary, type ImportResult } from '../server/src/import';
 import { cellValue } from '../server/src/import/cells';
@@ -71,7 +71,7 @@ describe('the seed dump (张营乡 2023, tables flattened, labels split, table �
   });
 
   it('xxgk import → xxgk check: the same rule ids as the seed sample', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-import-'));
+    const dir = tempDir('xxgk-import-');
     const err: string[] = [];
     const io = (out: string[]) => ({ out: (s: string) => out.push(s), err: (s: string) => err.push(s), cwd: dir, env: {} });
     expect(await main(['import', join(ROOT, 'test', 'fixtures', 'seed-zhangying-2023.txt'), '-o', 'seed.xxgk.yaml'], io([]))).toBe(0);
@@ -253,7 +253,7 @@ describe('pieces', () => {
   });
 
   it('refuses what it cannot read, with a clear message', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-import-'));
+    const dir = tempDir('xxgk-import-');
     for (const [name, msg] of [['a.doc', '另存为” .docx'], ['a.pdf', '不支持 PDF'], ['a.xls', '可导入 .txt、.html、.htm、.docx']]) {
       writeFileSync(join(dir, name), 'x');
       await expect(importFile(join(dir, name))).rejects.toThrow(msg);
@@ -278,7 +278,7 @@ describe('xxgk import', () => {
   }
 
   it('writes the report, prints the summary to stderr, and never overwrites', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-import-'));
+    const dir = tempDir('xxgk-import-');
     writeFileSync(join(dir, 'report.docx'), await publishedDocx(county, { totals: true }));
     const r = await run(dir, 'import', 'report.docx', '-o', 'out.xxgk.yaml');
     expect(r.code).toBe(0);

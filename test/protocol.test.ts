@@ -68,6 +68,16 @@ describe('diagnostics', () => {
     try {
       const { diagnostics } = await en.open(uriFor(SEED), sample(SEED));
       expect(diagnostics.find((d) => d.code === 'DATE-BEFORE-PERIOD-END')!.message).toContain('before the reporting period ended');
+      const text = sample(MISTAKES);
+      const uri = uriFor(MISTAKES);
+      await en.open(uri, text);
+      const hover = (await en.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri }, position: position(text, '[61, 9, 1, 0, 3, 1, 76]', '[61, 9, 1, 0, 3, 1, '.length),
+      })) as Hover;
+      const md = (hover.contents as MarkupContent).value;
+      expect(md).toContain('Identity: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (fails: 76 ≠ 75, difference 1)');
+      expect(md).toContain('Computed: 75');
+      expect(md).not.toMatch(/(Identity|Computed|Legal basis)：/);
     } finally {
       await en.stop();
     }

@@ -3,10 +3,10 @@
  * so it passes the carry-over checks against its source, zeroes the year's figures, and leaves prose as
  * prompts the checker flags until they are written.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
 import { localize } from '../server/src/l10n';
 import { parseReport } from '../server/src/model';
@@ -124,7 +124,7 @@ describe('xxgk new', () => {
   }
 
   it('writes next year’s report beside last year’s; xxgk check then finds and passes the carry-over', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-new-'));
+    const dir = tempDir('xxgk-new-');
     writeFileSync(join(dir, '2024.xxgk.yaml'), sample(COUNTY));
     const r = await run(dir, 'new', '--from', '2024.xxgk.yaml', '--year', '2025', '-o', '2025.xxgk.yaml');
     expect(r.code).toBe(0);
@@ -140,7 +140,7 @@ describe('xxgk new', () => {
   });
 
   it('never overwrites an existing file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-new-'));
+    const dir = tempDir('xxgk-new-');
     writeFileSync(join(dir, 'mine.xxgk.yaml'), 'mine');
     const r = await run(dir, 'new', '--from', join(ROOT, 'samples', COUNTY_2023), '-o', 'mine.xxgk.yaml');
     expect(r.code).toBe(2);
