@@ -30,7 +30,25 @@ interface Ctx {
   wb: Workbench;
   workspace: string;
   reportPath: string;
+  /** This run's extensions folder: the language server processes it started run from here. */
+  extensionsDir: string;
   preview?: Frame;
+}
+
+/** Pids of the language servers started from this run's extensions folder. */
+function serverPids(extensionsDir: string): number[] {
+  const r = spawnSync('pgrep', ['-f', `${extensionsDir}/.*/server/out/server.js`], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = LONG): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100)); // polling interval of a condition, not a sleep standing in for one
+  }
 }
 
 /** 1-based line and column (UTF-16, as the editor counts) where `pattern` (or its capture `group`) first matches. */
@@ -259,6 +277,39 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       assert(exported === expected, 'the exported HTML differs from `xxgk render` of the same text');
     },
   ],
+  [
+    'the language server is killed: VS Code restarts it, unsaved text is kept and checked again',
+    async ({ page, wb, reportPath, extensionsDir }) => {
+      // Back to the report's tab (the exported HTML is open beside it in the same group).
+      await page.locator(`.tabs-container .tab[data-resource-name="${REPORT}"]`).first().click();
+      await wb.activeTab(REPORT).waitFor({ state: 'visible', timeout: SHORT });
+      const saved = readFileSync(reportPath, 'utf8');
+      const np = locate(saved, /本年新收:\s*\[(5)/, 1);
+      await wb.goTo(np.line, np.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('7'); // unsaved: 自然人 7 against a written total of 5
+      await wb.openProblems();
+      const rows = await wb.filterProblems('T3-ROW-TOTAL');
+      await rows.first().waitFor({ state: 'visible', timeout: SHORT });
+      const [before] = await waitFor('a running language server', () => { const p = serverPids(extensionsDir); return p.length ? p : undefined; });
+      process.kill(before, 'SIGKILL');
+      const after = await waitFor('a restarted language server', () => serverPids(extensionsDir).find((p) => p !== before));
+      console.log(`      language server ${before} killed, restarted as ${after}`);
+      // The restarted server has the editor's unsaved text: one more keystroke (7 → 8) is checked against it.
+      await wb.focusEditor();
+      await wb.goTo(np.line, np.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('8');
+      const again = await wb.filterProblems('T3-ROW-TOTAL');
+      const eight = again.filter({ hasText: '应为 8' }).first();
+      await eight.waitFor({ state: 'visible', timeout: LONG });
+      assert((await eight.innerText()).includes('填报为 5'), `after the restart the problem does not read the unsaved row: ${await eight.innerText()}`);
+      await wb.focusEditor();
+      assert(readFileSync(reportPath, 'utf8') === saved, 'the file on disk changed, although nothing was saved');
+      await screenshot(page, 'server-restarted');
+      await wb.filterProblems('');
+    },
+  ],
 ];
 
 async function main(): Promise<number> {
@@ -299,7 +350,7 @@ async function main(): Promise<number> {
     const wb = new Workbench(page);
     await wb.waitReady();
     console.log(`workbench ready in ${seconds()}`);
-    const ctx: Ctx = { page, wb, workspace, reportPath };
+    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions };
     let failed = false;
     for (const [name, run] of steps) {
       if (failed) {
