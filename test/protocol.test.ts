@@ -316,6 +316,27 @@ describe('import, rollover and last year’s report', () => {
     server.close(uri);
   });
 
+  it('re-checks this year’s report when last year’s is edited in another editor', async () => {
+    const { pathToFileURL } = await import('node:url');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers/samples');
+    const uri2024 = pathToFileURL(join(ROOT, 'samples', COUNTY)).toString();
+    const uri2023 = pathToFileURL(join(ROOT, 'samples', 'county-dept-2023.xxgk.yaml')).toString();
+    const first = await server.open(uri2024, sample(COUNTY));
+    expect(first.diagnostics).toEqual([]);
+    const last = sample('county-dept-2023.xxgk.yaml');
+    await server.open(uri2023, last);
+    // Last year's 结转下年度 changes: this year's 上年结转 no longer matches it, though this file did not change.
+    const edited = last.replace('  结转下年度继续办理:         [11, 2, 0, 0, 1, 0, 14]', '  结转下年度继续办理:         [10, 2, 0, 0, 1, 0, 13]')
+      .replace('  上年结转:          [9, 1, 0, 0, 0, 0, 10]', '  上年结转:          [8, 1, 0, 0, 0, 0, 9]');
+    expect(edited).not.toBe(last);
+    const waiting = server.nextDiagnostics(uri2024, (p) => p.diagnostics.length > 0);
+    await server.change(uri2023, [{ text: edited }]);
+    expect(codes((await waiting).diagnostics)).toContain('T3-CARRY-OVER');
+    server.close(uri2023);
+    server.close(uri2024);
+  });
+
   it('rolls a report over to the next year with the carried figures', async () => {
     const { pathToFileURL } = await import('node:url');
     const { join } = await import('node:path');

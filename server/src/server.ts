@@ -102,13 +102,14 @@ documents.onDidChangeContent((e) => {
   recheckNeighbours(e.document.uri);
 });
 
-/** A report's neighbours may take it as last year's report: re-check them too. */
+/** Reports that take this one as last year's report are checked again (only those: a keystroke stays cheap). */
 function recheckNeighbours(uri: string): void {
-  const folder = WorkspaceReports.folderOf(uri);
-  const neighbours = documents.all().filter((d) => d.uri !== uri && folder && WorkspaceReports.folderOf(d.uri) === folder);
-  if (!neighbours.length) return;
-  reports.changed();
-  for (const d of neighbours) { service.forget(d.uri); schedule(d.uri); }
+  const doc = documents.get(uri);
+  if (!doc) return;
+  for (const other of reports.affectedBy(uri, doc.getText(), documents.all().map((d) => d.uri))) {
+    service.forget(other);
+    schedule(other);
+  }
 }
 
 connection.onDidChangeWatchedFiles(() => {
@@ -119,6 +120,7 @@ connection.onDidChangeWatchedFiles(() => {
 documents.onDidSave((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
+  reports.closed(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

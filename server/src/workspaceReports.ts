@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FindPrevious } from './analysis';
 import { parseReport, type ReportModel } from './model';
-import { findPreviousReport, ReportCache } from './previous';
+import { findPreviousReport, quickMeta, ReportCache } from './previous';
 
 export interface OpenTexts {
   /** The text of an open document, by URI. */
@@ -20,19 +20,48 @@ export class WorkspaceReports {
   private readonly disk = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[]>();
   private readonly parsed = new Map<string, { text: string; model: ReportModel }>();
+  /** Which file each open report took as last year's (so an edit there re-checks exactly its dependents). */
+  private readonly previousOf = new Map<string, string>();
+  /** Year and body of each open report, to notice when an edit changes who may be whose last year. */
+  private readonly identity = new Map<string, string>();
 
   constructor(private readonly open: OpenTexts) {}
 
   readonly findPrevious: FindPrevious = (uri, model) => {
     const file = toPath(uri);
     if (!file) return undefined;
-    return findPreviousReport(file, model, {
+    const found = findPreviousReport(file, model, {
       cache: this.index,
       read: (path) => this.read(path),
       list: (dir) => this.list(dir),
       parse: (text) => this.parse(text),
     });
+    if (found) this.previousOf.set(uri, pathToFileURL(resolve(dirname(file), found.name)).toString());
+    else this.previousOf.delete(uri);
+    return found;
   };
+
+  /**
+   * The open reports to re-check after `uri` changed to `text`: those that took it as last year's report, or,
+   * when its year or body changed, every report in its folder (it may now be, or have stopped being, theirs).
+   */
+  affectedBy(uri: string, text: string, openUris: string[]): string[] {
+    const m = quickMeta(text);
+    const id = `${m.year ?? ''}|${m.issuer ?? ''}`;
+    const before = this.identity.get(uri);
+    this.identity.set(uri, id);
+    if (before !== undefined && before !== id) {
+      this.changed();
+      const folder = WorkspaceReports.folderOf(uri);
+      return openUris.filter((u) => u !== uri && folder !== undefined && WorkspaceReports.folderOf(u) === folder);
+    }
+    return openUris.filter((u) => u !== uri && this.previousOf.get(u) === uri);
+  }
+
+  closed(uri: string): void {
+    this.previousOf.delete(uri);
+    this.identity.delete(uri);
+  }
 
   /** Something changed on disk or in an editor: forget what was read (cheap to rebuild, always correct). */
   changed(): void {
