@@ -1,8 +1,8 @@
 /** The command line: output format, exit codes, JSON, render. Runs `main` in-process with captured output. */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
 import { renderDocument } from '../server/src/render';
 import { parseReport } from '../server/src/model';
@@ -32,11 +32,11 @@ describe('xxgk check', () => {
     const r = await run('check', 'samples', '--format', 'json');
     const json = JSON.parse(r.out);
     expect(json.files.map((f: { file: string }) => f.file)).toEqual([
-      'samples/clean-zhangying-2024.xxgk.yaml', 'samples/county-dept-2024-mistakes.xxgk.yaml',
+      'samples/clean-zhangying-2024.xxgk.yaml', 'samples/county-dept-2023.xxgk.yaml', 'samples/county-dept-2024-mistakes.xxgk.yaml',
       'samples/county-dept-2024.xxgk.yaml', 'samples/seed-zhangying-2023.xxgk.yaml',
     ]);
-    expect(json.summary.files).toBe(4);
-    const first = json.files[3].findings[0];
+    expect(json.summary.files).toBe(5);
+    const first = json.files[4].findings[0];
     expect(first).toMatchObject({ line: 9, column: 7, severity: 'error', rule: 'DATE-BEFORE-PERIOD-END' });
     expect(r.code).toBe(1);
   });
@@ -56,7 +56,7 @@ describe('xxgk check', () => {
 
 describe('xxgk render', () => {
   it('writes the same HTML as the renderer, and never overwrites without --force', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-'));
+    const dir = tempDir('xxgk-');
     const out = join(dir, 'out.html');
     expect((await run('render', `samples/${CLEAN}`, '-o', out)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(renderDocument(parseReport(sample(CLEAN))));

@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model';
-import { ExportRequest, PreviewRequest } from '../server/src/protocol';
+import { ExportRequest, ImportRequest, PreviewRequest, RolloverRequest } from '../server/src/protocol';
 import { renderDocument } from '../server/src/render';
 import { startServer, type TestServer } from './helpers/lspClient';
 import { CLEAN, COUNTY, MISTAKES, SEED, lineOf, sample } from './helpers/samples';
@@ -68,6 +68,16 @@ describe('diagnostics', () => {
     try {
       const { diagnostics } = await en.open(uriFor(SEED), sample(SEED));
       expect(diagnostics.find((d) => d.code === 'DATE-BEFORE-PERIOD-END')!.message).toContain('before the reporting period ended');
+      const text = sample(MISTAKES);
+      const uri = uriFor(MISTAKES);
+      await en.open(uri, text);
+      const hover = (await en.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri }, position: position(text, '[61, 9, 1, 0, 3, 1, 76]', '[61, 9, 1, 0, 3, 1, '.length),
+      })) as Hover;
+      const md = (hover.contents as MarkupContent).value;
+      expect(md).toContain('Identity: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (fails: 76 ≠ 75, difference 1)');
+      expect(md).toContain('Computed: 75');
+      expect(md).not.toMatch(/(Identity|Computed|Legal basis)：/);
     } finally {
       await en.stop();
     }
@@ -273,5 +283,71 @@ describe('preview and export requests', () => {
     await server.open(uri, sample(CLEAN));
     const result = (await server.connection.sendRequest(ExportRequest.method, { uri })) as { html: string };
     expect(result.html).toBe(renderDocument(parseReport(sample(CLEAN))));
+  });
+});
+
+describe('import, rollover and last year’s report', () => {
+  it('imports a published text report into a new report text (writes nothing)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers/samples');
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-zhangying-2023.txt'));
+    const r = (await server.connection.sendRequest(ImportRequest.method, { name: 'seed.txt', data: bytes.toString('base64') })) as { yaml?: string; summary?: string };
+    expect(r.yaml).toContain('机关: 张营乡人民政府');
+    expect(r.yaml).toContain('落款日期: 2023年1月22日');
+    expect(r.summary!.length).toBeGreaterThan(20);
+    const refused = (await server.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { yaml?: string; error?: string };
+    expect(refused.yaml).toBeUndefined();
+    expect(refused.error).toContain('PDF');
+  });
+
+  it('finds last year’s report beside the file and checks the carry-over', async () => {
+    const { pathToFileURL } = await import('node:url');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers/samples');
+    const uri = pathToFileURL(join(ROOT, 'samples', COUNTY)).toString();
+    const text = sample(COUNTY);
+    const { diagnostics } = await server.open(uri, text);
+    expect(diagnostics).toEqual([]);
+    const changed = await server.change(uri, [{ text: text.replace('  上年结转:          [11, 2, 0, 0, 1, 0, 14]', '  上年结转:          [12, 2, 0, 0, 1, 0, 15]').replace('[6, 2, 0, 1, 1, 1, 11]', '[7, 2, 0, 1, 1, 1, 12]') }]);
+    // The 自然人 column differs (the total follows from it and is not reported twice).
+    expect(codes(changed.diagnostics)).toEqual(['T3-CARRY-OVER']);
+    expect(changed.diagnostics[0].message).toContain('自然人');
+    server.close(uri);
+  });
+
+  it('re-checks this year’s report when last year’s is edited in another editor', async () => {
+    const { pathToFileURL } = await import('node:url');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers/samples');
+    const uri2024 = pathToFileURL(join(ROOT, 'samples', COUNTY)).toString();
+    const uri2023 = pathToFileURL(join(ROOT, 'samples', 'county-dept-2023.xxgk.yaml')).toString();
+    const first = await server.open(uri2024, sample(COUNTY));
+    expect(first.diagnostics).toEqual([]);
+    const last = sample('county-dept-2023.xxgk.yaml');
+    await server.open(uri2023, last);
+    // Last year's 结转下年度 changes: this year's 上年结转 no longer matches it, though this file did not change.
+    const edited = last.replace('  结转下年度继续办理:         [11, 2, 0, 0, 1, 0, 14]', '  结转下年度继续办理:         [10, 2, 0, 0, 1, 0, 13]')
+      .replace('  上年结转:          [9, 1, 0, 0, 0, 0, 10]', '  上年结转:          [8, 1, 0, 0, 0, 0, 9]');
+    expect(edited).not.toBe(last);
+    const waiting = server.nextDiagnostics(uri2024, (p) => p.diagnostics.length > 0);
+    await server.change(uri2023, [{ text: edited }]);
+    expect(codes((await waiting).diagnostics)).toContain('T3-CARRY-OVER');
+    server.close(uri2023);
+    server.close(uri2024);
+  });
+
+  it('rolls a report over to the next year with the carried figures', async () => {
+    const { pathToFileURL } = await import('node:url');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers/samples');
+    const uri = pathToFileURL(join(ROOT, 'samples', COUNTY)).toString();
+    await server.open(uri, sample(COUNTY));
+    const r = (await server.connection.sendRequest(RolloverRequest.method, { uri, year: 2025, previousPath: COUNTY })) as { yaml?: string; notes?: string[] };
+    expect(r.yaml).toMatch(/年度: 2025/);
+    expect(r.yaml).toMatch(/上年结转:\s+\[6, 2, 0, 1, 1, 1(, 11)?\]/);
+    expect(r.yaml).toContain(`上年报告: ${COUNTY}`);
+    expect(r.notes!.length).toBeGreaterThan(0);
+    server.close(uri);
   });
 });

@@ -3,8 +3,9 @@
  * Inputs are the clean samples with one edit, so each case isolates one rule.
  */
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../server/src/model';
 import { RULE_IDS } from '../server/src/rules/catalog';
-import { CLEAN, COUNTY, check, edit, lineOf, sample } from './helpers/samples';
+import { CLEAN, COUNTY, COUNTY_2023, check, edit, lineOf, sample } from './helpers/samples';
 
 interface Case {
   rule: string;
@@ -14,11 +15,15 @@ interface Case {
   at: string;
   /** A near-miss that must not trigger the rule. */
   pass: (t: string) => string;
+  /** Options for the near miss; `failOptions` for the failing input (cross-year rules need last year's report in both). */
   options?: Parameters<typeof check>[1];
+  failOptions?: Parameters<typeof check>[1];
 }
 
 const clean = sample(CLEAN);
 const county = sample(COUNTY);
+/** Last year's report of the county department: what the cross-year rules compare with. */
+const lastYear = { previous: { name: COUNTY_2023, model: parseReport(sample(COUNTY_2023)) } };
 
 const cases: Case[] = [
   { rule: 'YAML-SYNTAX', base: CLEAN, fail: (t) => edit(t, '本年新收:          [3, 1, 0, 0, 0, 0]', '本年新收:          [3, 1, 0, 0, 0, 0'), at: '本年新收',
@@ -113,6 +118,22 @@ const cases: Case[] = [
     pass: (t) => edit(t, '    实际收取金额: 400', '    实际收取金额: 200') },
   { rule: 'FEE-VS-T2', base: COUNTY, fail: (t) => edit(t, '  行政事业性收费: 356.82', '  行政事业性收费: 0'), at: '行政事业性收费',
     pass: (t) => edit(edit(t, '  行政事业性收费: 356.82', '  行政事业性收费: 0'), '    实际收取金额: 400', '    实际收取金额: 0') },
+  { rule: 'VER-OLD-MARKERS', base: CLEAN, fail: (t) => edit(t, '  行政强制: 0\n', '  行政强制: 0\n  其他对外管理服务事项: [0, 0, 0]\n'), at: '其他对外管理服务事项',
+    pass: (t) => edit(t, '  行政强制: 0\n', '  2.行政强制: 0\n') },
+  { rule: 'META-PREVIOUS', base: COUNTY, fail: (t) => edit(t, '联系方式:', '上年报告: 2023年报.xxgk.yaml\n联系方式:'), at: '上年报告',
+    failOptions: { previous: { name: '2023年报.xxgk.yaml' } },
+    pass: (t) => edit(t, '联系方式:', `上年报告: ${COUNTY_2023}\n联系方式:`), options: lastYear },
+  { rule: 'T3-CARRY-OVER', base: COUNTY, fail: (t) => edit(t, '  上年结转:          [11, 2, 0, 0, 1, 0, 14]', '  上年结转:          [11, 3, 0, 0, 1, 0, 15]'), at: '  上年结转:',
+    failOptions: lastYear, pass: (t) => t, options: lastYear },
+  { rule: 'T2-VALID-CONTINUITY', base: COUNTY, fail: (t) => edit(t, '  行政规范性文件:   [3, 1, 27]', '  行政规范性文件:   [3, 1, 29]'), at: '行政规范性文件:',
+    failOptions: lastYear, pass: (t) => t, options: lastYear },
+  { rule: 'TXT-DUPLICATE', base: COUNTY,
+    fail: (t) => t.replace(/  平台建设: \|\n    [^\n]*\n/, '  平台建设: |\n    完成门户网站自然资源专栏改版，新设“土地征收”“矿产资源”两个栏目；开通“示例县自然资源”微信公众号，全年推送信息486条。\n'),
+    at: '全年推送信息486条', failOptions: lastYear, pass: (t) => t, options: lastYear },
+  { rule: 'TXT-PLACEHOLDER', base: CLEAN, fail: (t) => t.replace(/  平台建设: \|\n    [^\n]*\n/, '  平台建设: |\n    （政府信息公开平台建设）……\n'), at: '（政府信息公开平台建设）……',
+    pass: (t) => t.replace(/  平台建设: \|\n    [^\n]*\n/, '  平台建设: |\n    （政府信息公开平台建设）全乡保留微信公众号1个。\n') },
+  { rule: 'IMPORT-UNMAPPED', base: CLEAN, fail: (t) => `${t}\n未识别内容: |\n  【页首】首页 > 政务公开\n`, at: '未识别内容',
+    pass: (t) => `${t}\n未识别内容: ""\n` },
   { rule: 'LABEL-NORMALISE', base: CLEAN, fail: (t) => edit(t, '  予以公开:', '  (一)予以公开:'), at: '(一)予以公开',
     pass: (t) => t },
 ];
@@ -138,7 +159,7 @@ describe('each rule fails on a bad input and passes a near miss', () => {
       const base = c.base === CLEAN ? clean : county;
       it('fails, at the right line', () => {
         const text = c.fail(base);
-        const hits = check(text).filter((f) => f.rule === c.rule);
+        const hits = check(text, c.failOptions).filter((f) => f.rule === c.rule);
         expect(hits.length, `${c.rule} should fire`).toBeGreaterThan(0);
         expect(hits.map((h) => h.line)).toContain(lineOf(text, c.at));
         for (const h of hits) expect(h.message).not.toMatch(/\{\w+\}/); // every placeholder filled

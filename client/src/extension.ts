@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportHtml } from './export';
+import { importPublishedReport, newFromLastYear } from './newReport';
 import { PreviewManager } from './preview';
 
 let client: LanguageClient | undefined;
@@ -18,7 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
-    synchronize: { configurationSection: 'xxgk' },
+    synchronize: {
+      configurationSection: 'xxgk',
+      // Last year's report may change on disk: the cross-year rules re-check.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.xxgk.yaml'),
+    },
     outputChannelName: vscode.l10n.t('Government Information Disclosure Report'),
   };
   client = new LanguageClient('xxgk', vscode.l10n.t('Government Information Disclosure Report'), serverOptions, clientOptions);
@@ -33,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xxgk.showSource', () => previews.showSource()),
     vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) =>
       exportHtml(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
+    vscode.commands.registerCommand('xxgk.importReport', (uri?: vscode.Uri) => importPublishedReport(client!, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('xxgk.newFromLastYear', (uri?: vscode.Uri) => newFromLastYear(client!, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {
       await client?.restart();
       previews.refreshAll();

@@ -8,6 +8,7 @@ import { checkModel, type CheckOptions } from './check';
 import type { Finding } from './findings';
 import { IncrementalYaml } from './incremental';
 import { parseReport, type ReportModel } from './model';
+import type { PreviousReport } from './rules/context';
 
 export interface Analysis {
   uri: string;
@@ -16,13 +17,16 @@ export interface Analysis {
   findings: Finding[];
 }
 
+/** Finds last year's report for a document (the host knows files and open editors; the core does not). */
+export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport | undefined;
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
   /** Per document: a keystroke re-parses only the top-level block it changed (identical to a full parse). */
   private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 
-  constructor(private options: () => CheckOptions) {}
+  constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious) {}
 
   get(doc: TextDocument): Analysis {
     const options = this.options();
@@ -34,7 +38,8 @@ export class AnalysisCache {
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalYaml(); this.parsers.set(doc.uri, parser); }
     const model = parseReport(text, { doc: parser.parse(text) });
-    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, options) };
+    const previous = this.findPrevious?.(doc.uri, model);
+    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous }) };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }
@@ -42,5 +47,10 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.entries.delete(uri);
     this.parsers.delete(uri);
+  }
+
+  /** Another report changed (last year's, perhaps): every cached analysis may be stale. */
+  forgetAll(): void {
+    this.entries.clear();
   }
 }

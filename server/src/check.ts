@@ -8,16 +8,18 @@ import { checkCells } from './rules/cells';
 import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkTable2Content } from './rules/content';
 import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
-import { checkFees, checkGeneral, checkMetadata, checkPart5, checkParts, checkTables } from './rules/structure';
-import { checkDoubledWords } from './rules/text';
+import { checkAgainstPreviousYear } from './rules/crossyear';
+import { checkFees, checkGeneral, checkMetadata, checkPart5, checkParts, checkTables, checkUnmapped } from './rules/structure';
+import { checkDoubledWords, checkPlaceholders } from './rules/text';
+import { checkOldFormatRows } from './rules/version';
 
 export type { CheckOptions };
 
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULES: Rule[] = [
-  checkMetadata, checkMetaValues, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
+  checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
   checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkGovernmentDuties,
-  checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords,
+  checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
 ];
 
 export interface CheckResult {

@@ -2,15 +2,20 @@
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
  *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html]
+ *   xxgk import <published report .txt/.html/.docx> [-o out.xxgk.yaml]
+ *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkText } from './check';
+import { checkModel } from './check';
 import type { Finding } from './findings';
 import { writeFileAtomic } from './fsutil';
 import { localize, resolveLocale, type Locale } from './l10n';
 import { parseReport } from './model';
+import { findPreviousReport, ReportCache } from './previous';
+import { formatSummary, importFile, ImportError } from './import';
+import { rolloverReport, RolloverError } from './rollover';
 import { renderDocument } from './render';
 
 const EXT = '.xxgk.yaml';
@@ -25,7 +30,11 @@ export interface CliIO {
 const USAGE = `用法 / usage:
   xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
   xxgk render <文件> [-o 输出.html] [--force]
-  检查年度报告（*.xxgk.yaml）；有错误时退出码为 1。`;
+  xxgk import <已发布的报告.txt|.html|.docx> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
+  xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml]
+  check 检查年度报告（*.xxgk.yaml），有错误时退出码为 1；同一文件夹中有上一年度的报告（或“上年报告”指明）时，
+  还核对上年结转、现行有效件数和内容雷同。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
+  新一年度的报告；二者都不覆盖已有文件，说明输出到标准错误。`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,6 +42,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'check': return check(rest, io);
       case 'render': return render(rest, io);
+      case 'import': return await importCommand(rest, io);
+      case 'new': return newCommand(rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE);
         return command ? 0 : 2;
@@ -41,7 +52,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return 2;
     }
   } catch (e) {
-    io.err(e instanceof UsageError ? `${e.message}\n${USAGE}` : `xxgk: ${(e as Error).message}`);
+    io.err(e instanceof UsageError ? `${e.message}\n${USAGE}` : e instanceof ImportError || e instanceof RolloverError ? e.message : `xxgk: ${(e as Error).message}`);
     return 2;
   }
 }
@@ -98,9 +109,12 @@ function check(rest: string[], io: CliIO): number {
   const files = collectFiles(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
+  // Folder indexes for the search for last year's report (cross-year rules), built once per folder.
+  const parsed = new ReportCache();
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const { model, findings } = checkText(text, { localDeadline });
+    const model = parseReport(readFileSync(file, 'utf8'));
+    const previous = findPreviousReport(file, model, { cache: parsed });
+    const findings = checkModel(model, { localDeadline, previous });
     const shown = relative(io.cwd, file) || file;
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {
@@ -142,6 +156,52 @@ function render(rest: string[], io: CliIO): number {
     throw e;
   }
   io.err(`已生成 ${output}`);
+  return 0;
+}
+
+/** Resolves `-o`; refuses an existing file (import and new never overwrite a report). */
+function outputTarget(output: string | undefined, io: CliIO): string | undefined {
+  if (!output || output === '-') return undefined;
+  const target = isAbsolute(output) ? output : join(io.cwd, output);
+  if (existsSync(target)) throw new ImportError(`“${output}”已存在，不会覆盖。请换一个文件名，或先移走原文件。`);
+  return target;
+}
+
+async function importCommand(rest: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, lang: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件（.txt、.html、.htm 或 .docx）。');
+  const source = isAbsolute(positionals[0]) ? positionals[0] : join(io.cwd, positionals[0]);
+  if (!existsSync(source)) throw new ImportError(`找不到“${positionals[0]}”。`);
+  const output = values.output as string | undefined;
+  const target = outputTarget(output, io);
+  const { yaml, summary } = await importFile(source);
+  const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
+  if (target) writeFileAtomic(target, yaml);
+  else io.out(yaml.trimEnd());
+  io.err(formatSummary(summary, locale));
+  if (target) io.err(locale === 'en' ? `Written to ${output}. Next: xxgk check ${output}` : `已写入 ${output}。下一步：xxgk check ${output}`);
+  return 0;
+}
+
+function newCommand(rest: string[], io: CliIO): number {
+  const { values, positionals } = args(rest, { from: { type: 'string' }, year: { type: 'string' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' } });
+  if (positionals.length) throw new UsageError(`多余的参数“${positionals.join(' ')}”。`);
+  const from = values.from as string | undefined;
+  if (!from) throw new UsageError('请用 --from 指定上一年度的报告（*.xxgk.yaml）。');
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) throw new UsageError('--year 应为四位数字年份，如 2025。');
+  const source = isAbsolute(from) ? from : join(io.cwd, from);
+  if (!existsSync(source)) throw new RolloverError(`找不到上一年度的报告“${from}”。`);
+  const output = values.output as string | undefined;
+  const target = outputTarget(output, io);
+  // 上年报告 is written relative to the new file, so the pair can move together.
+  const previousPath = relative(target ? dirname(target) : io.cwd, source).split(sep).join('/');
+  const { yaml, notes } = rolloverReport(readFileSync(source, 'utf8'), { year, previousPath });
+  const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
+  if (target) writeFileAtomic(target, yaml);
+  else io.out(yaml.trimEnd());
+  for (const n of notes) io.err(`  · ${localize(n, locale)}`);
+  if (target) io.err(locale === 'en' ? `Written to ${output}.` : `已写入 ${output}。`);
   return 0;
 }
 

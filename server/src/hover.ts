@@ -18,6 +18,16 @@ function t(locale: Locale, key: string, args?: Record<string, string | number>):
   return localize({ key, args }, locale);
 }
 
+/** “计算值：75” / “Computed: 75” — the punctuation belongs to the language. */
+function field(locale: Locale, labelKey: string, value: string | number): string {
+  return t(locale, 'ui.field', { label: t(locale, labelKey), value });
+}
+
+/** “…（成立：0）” / “… (holds: 0)”. */
+function note(locale: Locale, text: string, remark: string): string {
+  return t(locale, 'ui.note', { text, note: remark });
+}
+
 export function provideHover(analysis: Analysis, position: Position, locale: Locale): Hover | null {
   const { model } = analysis;
   const offset = model.lines.offsetAt(position);
@@ -34,19 +44,19 @@ export function provideHover(analysis: Analysis, position: Position, locale: Loc
   for (const part of model.parts) {
     if (inside(part.keySpan, offset)) {
       const table = part.def.table ? model.idx.tableById.get(part.def.table) : undefined;
-      const lines = [`**${part.def.key}**`, '', part.def.help, '', `${t(locale, 'ui.basis')}：${part.def.basis}`];
+      const lines = [`**${part.def.key}**`, '', part.def.help, '', field(locale, 'ui.basis', part.def.basis)];
       if (table) lines.push('', ...tableIdentities(model, table, locale));
       return hover(model, part.keySpan, lines.join('\n'));
     }
   }
-  for (const field of model.fields.values()) {
-    if (inside(field.keySpan, offset) || inside(field.valueSpan, offset)) {
-      const lines = [`**${field.def.label}**（${field.def.key}）`, '', field.def.help];
-      if (field.def.id === 'kind') {
-        const kind = model.idx.bodyKind.get(String((field.node as { value?: unknown } | null)?.value ?? ''));
+  for (const f of model.fields.values()) {
+    if (inside(f.keySpan, offset) || inside(f.valueSpan, offset)) {
+      const lines = [note(locale, `**${f.def.label}**`, f.def.key), '', f.def.help];
+      if (f.def.id === 'kind') {
+        const kind = model.idx.bodyKind.get(String((f.node as { value?: unknown } | null)?.value ?? ''));
         if (kind) lines.push('', t(locale, `ui.deadline.${kind.deadline}`));
       }
-      return hover(model, inside(field.keySpan, offset) ? field.keySpan : field.valueSpan, lines.join('\n'));
+      return hover(model, inside(f.keySpan, offset) ? f.keySpan : f.valueSpan, lines.join('\n'));
     }
   }
   return null;
@@ -63,40 +73,40 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
   const table = model.idx.tableOfRow.get(rowId)!;
   const values = evaluate(model);
   const lines = [`**${table.name} · ${row.label} · ${[...(col.headerPath ?? []), col.label].join(' / ')}**`, '', row.help];
-  if (row.unit) lines.push('', `${t(locale, 'ui.unit')}：${row.unit}`);
+  if (row.unit) lines.push('', field(locale, 'ui.unit', row.unit));
   for (const id of model.idx.identitiesOfCell.get(ref) ?? []) {
     const sides = [...id.lhs, ...id.rhs].map((r) => values.get(r));
     const lhs = sum(id.lhs.map((r) => values.get(r)?.value));
     const rhs = sum(id.rhs.map((r) => values.get(r)?.value));
     const state = sides.some((v) => !v) || lhs === undefined || rhs === undefined ? t(locale, 'ui.identityUnknown')
       : lhs === rhs ? t(locale, 'ui.identityHolds', { value: lhs }) : t(locale, 'ui.identityFails', { lhs, rhs, diff: round(lhs - rhs) });
-    lines.push('', `${t(locale, 'ui.identity')}：${id.formula}（${state}）`);
+    lines.push('', note(locale, field(locale, 'ui.identity', id.formula), state));
   }
   if (col.optionalTotal || row.optionalTotal) {
     const def = model.idx.definitionOfCell.get(ref);
     const computed = def ? sum(def.rhs.map((r) => values.get(r)?.value)) : undefined;
     const written = model.cells.get(ref);
-    if (written) lines.push('', `${t(locale, 'ui.reported')}：${written.state === 'blank' ? t(locale, 'ui.blank') : written.raw.trim()}`);
-    lines.push('', `${t(locale, 'ui.computed')}：${computed ?? t(locale, 'ui.notComputable')}`);
+    if (written) lines.push('', field(locale, 'ui.reported', written.state === 'blank' ? t(locale, 'ui.blank') : written.raw.trim()));
+    lines.push('', field(locale, 'ui.computed', computed ?? t(locale, 'ui.notComputable')));
   }
   const part = model.idx.partOfTable.get(table.id);
-  if (part) lines.push('', `${t(locale, 'ui.basis')}：${part.basis}`);
+  if (part) lines.push('', field(locale, 'ui.basis', part.basis));
   return lines.join('\n');
 }
 
 function rowHover(model: ReportModel, row: RowDef, locale: Locale): string {
   const table = model.idx.tableOfRow.get(row.id)!;
   const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join('、');
-  const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', `${t(locale, 'ui.columns')}：${cols}`];
+  const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', field(locale, 'ui.columns', cols)];
   const ids = new Set(row.columns.flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? []).map((i) => i.formula));
-  for (const f of ids) lines.push('', `${t(locale, 'ui.identity')}：${f}`);
+  for (const f of ids) lines.push('', field(locale, 'ui.identity', f));
   return lines.join('\n');
 }
 
 function tableIdentities(model: ReportModel, table: TableDef, locale: Locale): string[] {
   const prefix = `${table.id}.`;
   const formulas = new Set(model.template.identities.filter((i) => i.anchor.startsWith(prefix)).map((i) => i.formula));
-  return [...formulas].map((f) => `${t(locale, 'ui.identity')}：${f}`);
+  return [...formulas].map((f) => field(locale, 'ui.identity', f));
 }
 
 /** The sum, or undefined when any term has no value. */

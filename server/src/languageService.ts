@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range,
 } from 'vscode-languageserver-types';
-import { AnalysisCache, type Analysis } from './analysis';
+import { AnalysisCache, type Analysis, type FindPrevious } from './analysis';
 import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
 import type { SimpleDate } from './dates';
@@ -24,6 +24,8 @@ export interface LanguageServiceOptions {
   settings?: () => ServerSettings;
   /** Fixed “today” for tests. */
   today?: SimpleDate;
+  /** Last year's report for the cross-year rules; without it they are skipped. */
+  findPrevious?: FindPrevious;
 }
 
 export interface LanguageService {
@@ -38,12 +40,13 @@ export interface LanguageService {
   getPreview(doc: TextDocument): PreviewResult;
   getExport(doc: TextDocument): ExportResult;
   forget(uri: string): void;
+  forgetAll(): void;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const locale = options.locale ?? 'zh-cn';
   const settings = options.settings ?? (() => DEFAULT_SETTINGS);
-  const cache = new AnalysisCache(() => ({ localDeadline: settings().localDeadline, today: options.today }));
+  const cache = new AnalysisCache(() => ({ localDeadline: settings().localDeadline, today: options.today }), options.findPrevious);
   const analyze = (doc: TextDocument) => cache.get(doc);
   return {
     analyze,
@@ -57,5 +60,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getPreview: (doc) => providePreview(analyze(doc), locale),
     getExport: (doc) => provideExport(analyze(doc)),
     forget: (uri) => cache.forget(uri),
+    forgetAll: () => cache.forgetAll(),
   };
 }

@@ -5,10 +5,10 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { finding, type Finding, type Span } from './findings';
-import { KeyMatcher, type KeyCandidate } from './labels';
+import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from './labels';
 import type { RuleId } from './rules/catalog';
 import {
-  CURRENT_FORMAT, cellRef, indexOf, template2021, templateFor,
+  CURRENT_FORMAT, cellRef, indexOf, legacyLabels, template2021, templateFor,
   type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template, type TemplateIndex,
 } from './template';
 import { LineIndex } from './text';
@@ -362,6 +362,11 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     const key = String(keyNode.value);
     const kv = keyedValue(model, pair);
     let m = matcher.match(key);
+    const legacy = m.kind === 'unknown' ? legacyMarker(model, key) : undefined;
+    if (legacy) {
+      model.findings.push(finding('VER-OLD-MARKERS', kv.keySpan, 'version.oldKey', { key, source: legacy.template.source, version: legacy.template.version, current: model.template.version }));
+      continue;
+    }
     if (m.kind === 'unknown' && m.suggestion) {
       taken ??= canonicalKeys(map, matcher);
       if (taken.has(m.suggestion)) m = matcher.match(key, taken);
@@ -417,12 +422,22 @@ function container(kv: KeyedValue, map: YAMLMap | null): Container {
   return { keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, map };
 }
 
+const legacyCache = new WeakMap<Template, ReturnType<typeof legacyLabels>>();
+
+/** A key that is a label of an older format (其他对外管理服务事项 in a 2021 report). */
+function legacyMarker(model: ReportModel, key: string) {
+  let labels = legacyCache.get(model.template);
+  if (!labels) { labels = legacyLabels(model.template); legacyCache.set(model.template, labels); }
+  return labels.get(normalizeLabel(key)) ?? labels.get(stripNumbering(key));
+}
+
 function readRoot(model: ReportModel, root: YAMLMap): void {
   const t = model.template;
   readPairs(model, root, rootMatcher(t), (slot, kv) => {
     if (slot.kind === 'field') {
       model.fields.set(slot.def.id, withDef(kv, slot.def));
-      if (slot.def.type === 'prose') readProse(model, kv, slot.def.label);
+      if (slot.def.aside) expectScalar(model, kv, slot.def.label);
+      else if (slot.def.type === 'prose') readProse(model, kv, slot.def.label);
       else expectScalar(model, kv, slot.def.label);
     } else if (slot.kind === 'part') {
       const part: PartValue = withDef(kv, slot.def);
@@ -571,7 +586,8 @@ function readCell(model: ReportModel, row: RowDef, col: ColumnDef, node: Node | 
   else if (typeof v === 'string') {
     const s = v.normalize('NFKC').trim();
     if (BLANK_MARKS.has(s)) { cell.state = 'blank'; cell.value = 0; }
-    else if (/^-?\d+(?:\.\d+)?$/.test(s)) { cell.state = 'number'; cell.value = Number(s); }
+    // “+12”: the 2019 format's 本年增/减 is often written with its sign.
+    else if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) { cell.state = 'number'; cell.value = Number(s); }
   }
   return cell;
 }

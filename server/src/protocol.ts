@@ -46,3 +46,41 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   validate: 'onType',
   inlayHints: { columnNames: true, computedTotals: true },
 };
+
+export interface ImportParams {
+  /** The source file's name (its extension decides how it is read: .txt, .html/.htm, .docx). */
+  name: string;
+  /** The file's bytes, base64 (the client reads files, so remote workspaces work too). */
+  data: string;
+}
+
+export interface ImportResult {
+  /** The new report's text, or absent when the file could not be imported. */
+  yaml?: string;
+  /** What was mapped, what was kept aside (未识别内容), what was guessed — localised, for the user. */
+  summary?: string;
+  /** Why the file could not be imported. */
+  error?: string;
+}
+
+/** `xxgk/import`: a published report (text, HTML, Word) as a new `.xxgk.yaml` text. Writes nothing. */
+export const ImportRequest = new RequestType<ImportParams, ImportResult, void>('xxgk/import');
+
+export interface RolloverParams {
+  /** Last year's report, open in the editor. */
+  uri: string;
+  /** The new report's year (default: last year's + 1). */
+  year?: number;
+  /** How the new report names last year's file (上年报告), relative to where it will be written. */
+  previousPath?: string;
+}
+
+export interface RolloverResult {
+  yaml?: string;
+  /** What was carried over and what the clerk must still do, localised. */
+  notes?: string[];
+  error?: string;
+}
+
+/** `xxgk/rollover`: next year's report from last year's. Writes nothing. */
+export const RolloverRequest = new RequestType<RolloverParams, RolloverResult, void>('xxgk/rollover');

@@ -9,14 +9,21 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './codeActions';
-import { resolveLocale } from './l10n';
+import { formatSummary, importBuffer, ImportError } from './import';
+import { localize, resolveLocale, type Locale } from './l10n';
 import { createLanguageService, type LanguageService } from './languageService';
-import { DEFAULT_SETTINGS, ExportRequest, PreviewRequest, type ServerSettings } from './protocol';
+import {
+  DEFAULT_SETTINGS, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
+} from './protocol';
+import { rolloverReport, RolloverError } from './rollover';
+import { WorkspaceReports } from './workspaceReports';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: ServerSettings = DEFAULT_SETTINGS;
-let service: LanguageService = createLanguageService();
+const reports = new WorkspaceReports({ get: (uri) => documents.get(uri)?.getText() });
+let service: LanguageService = createLanguageService({ findPrevious: reports.findPrevious });
+let locale: Locale = 'zh-cn';
 let canPullConfiguration = false;
 
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -31,7 +38,8 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 }
 
 connection.onInitialize((params): InitializeResult => {
-  service = createLanguageService({ locale: resolveLocale(params.locale), settings: () => settings });
+  locale = resolveLocale(params.locale);
+  service = createLanguageService({ locale, settings: () => settings, findPrevious: reports.findPrevious });
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -89,10 +97,30 @@ const publish = guard('diagnostics', undefined, (doc: TextDocument) => {
 });
 
 documents.onDidOpen((e) => schedule(e.document.uri));
-documents.onDidChangeContent((e) => { if (settings.validate === 'onType') schedule(e.document.uri); });
+documents.onDidChangeContent((e) => {
+  if (settings.validate === 'onType') schedule(e.document.uri);
+  recheckNeighbours(e.document.uri);
+});
+
+/** Reports that take this one as last year's report are checked again (only those: a keystroke stays cheap). */
+function recheckNeighbours(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  for (const other of reports.affectedBy(uri, doc.getText(), documents.all().map((d) => d.uri))) {
+    service.forget(other);
+    schedule(other);
+  }
+}
+
+connection.onDidChangeWatchedFiles(() => {
+  reports.changed();
+  service.forgetAll();
+  for (const d of documents.all()) schedule(d.uri);
+});
 documents.onDidSave((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
+  reports.closed(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -117,6 +145,29 @@ connection.onRequest(ExportRequest, guard('export', null, (p: { uri: string }) =
   const doc = documents.get(p.uri);
   return doc ? service.getExport(doc) : null;
 }));
+
+// Import and rollover produce text; the client decides where it goes (and never overwrites a file).
+connection.onRequest(ImportRequest, async (p): Promise<ImportResult> => {
+  try {
+    const { yaml, summary } = await importBuffer(String(p.name ?? ''), Buffer.from(String(p.data ?? ''), 'base64'));
+    return { yaml, summary: formatSummary(summary, locale) };
+  } catch (e) {
+    if (!(e instanceof ImportError)) connection.console.error(`xxgk: import failed: ${(e as Error).stack ?? e}`);
+    return { error: (e as Error).message };
+  }
+});
+
+connection.onRequest(RolloverRequest, (p): RolloverResult => {
+  const doc = documents.get(p.uri);
+  if (!doc) return { error: localize({ key: 'ui.notOpen' }, locale) };
+  try {
+    const { yaml, notes } = rolloverReport(doc.getText(), { year: p.year, previousPath: p.previousPath });
+    return { yaml, notes: notes.map((n) => localize(n, locale)) };
+  } catch (e) {
+    if (!(e instanceof RolloverError)) connection.console.error(`xxgk: rollover failed: ${(e as Error).stack ?? e}`);
+    return { error: (e as Error).message };
+  }
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`xxgk: uncaught ${e.stack ?? e}`));
 

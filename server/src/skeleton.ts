@@ -72,12 +72,17 @@ export function partLines(template: Template, part: PartDef, pad = '', options: 
       return [`${pad}${part.key}:`, ...table.nodes.flatMap((n) => nodeLines(n, inner, step, stops))];
     }
     case 'prose':
-      return proseBlock(part.key, '（存在的主要问题）……（改进情况）……', pad, step, stops);
-    case 'other':
-      return [`${pad}${part.key}:`, `${inner}信息处理费:`, ...template.feeFields.map((f) => `${inner}${step}${f.key}: ${stops.value('0')}`),
-        ...proseBlock('其他', '无。', inner, step, stops)];
+      return proseBlock(part.key, PART5_PROMPT, pad, step, stops);
+    case 'other': {
+      const fees = template.otherFields.find((f) => f.id === 'p6.fee')?.required
+        ? [`${inner}信息处理费:`, ...template.feeFields.map((f) => `${inner}${step}${f.key}: ${stops.value('0')}`)] : [];
+      return [`${pad}${part.key}:`, ...fees, ...proseBlock('其他', '无。', inner, step, stops)];
+    }
   }
 }
+
+/** Part 五's prompt. Prompts are text a clerk must replace: the checker flags them (TXT-PLACEHOLDER). */
+export const PART5_PROMPT = '（存在的主要问题）……（改进情况）……';
 
 export function promptFor(f: FieldDef): string {
   return `（${f.label.replace(/^（.）/, '')}）……`;

@@ -18,6 +18,8 @@ export interface TestServer {
   close(uri: string): void;
   /** The next diagnostics for `uri` at `version` (or later). */
   diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  /** The next diagnostics published for `uri` that satisfy `predicate` (whatever caused them). */
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +29,12 @@ export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
   child.stderr!.on('data', (d) => stderr.push(String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
-  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  // The one handler for this notification (jsonrpc keeps one per method): tests wait through `waiters`.
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     latest.set(p.uri, p);
     for (const w of [...waiters]) {
-      if (w.uri === p.uri && (p.version ?? -1) >= w.version) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
+      if (w.uri === p.uri && w.accept(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
     }
   });
   connection.listen();
@@ -43,14 +46,18 @@ export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
   const versions = new Map<string, number>();
 
   const diagnostics = (uri: string, version: number) => new Promise<PublishDiagnosticsParams>((resolve) => {
+    const accept = (p: PublishDiagnosticsParams) => (p.version ?? -1) >= version;
     const p = latest.get(uri);
-    if (p && (p.version ?? -1) >= version) resolve(p);
-    else waiters.push({ uri, version, resolve });
+    if (p && accept(p)) resolve(p);
+    else waiters.push({ uri, accept, resolve });
   });
+  const nextDiagnostics = (uri: string, accept: (p: PublishDiagnosticsParams) => boolean) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ uri, accept, resolve }));
   return {
-    connection, process: child, stderr, diagnostics,
+    connection, process: child, stderr, diagnostics, nextDiagnostics,
     async open(uri, text) {
       versions.set(uri, 1);
+      latest.delete(uri); // a previous session of the same URI must not answer for this one
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text } });
       return diagnostics(uri, 1);
     },
@@ -61,6 +68,7 @@ export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
       return diagnostics(uri, version);
     },
     close(uri) {
+      latest.delete(uri);
       void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     },
     async stop() {

@@ -11,9 +11,14 @@ export function sample(name: string): string {
   return readFileSync(join(ROOT, 'samples', name), 'utf8');
 }
 
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
+}
+
 export const SEED = 'seed-zhangying-2023.xxgk.yaml';
 export const CLEAN = 'clean-zhangying-2024.xxgk.yaml';
 export const COUNTY = 'county-dept-2024.xxgk.yaml';
+export const COUNTY_2023 = 'county-dept-2023.xxgk.yaml';
 export const MISTAKES = 'county-dept-2024-mistakes.xxgk.yaml';
 
 /** Replaces exactly one occurrence; fails loudly if the text is not there (so a test cannot pass vacuously). */

@@ -5,6 +5,7 @@
  */
 import { finding, type Fix } from '../findings';
 import type { Cell } from '../model';
+import { cellTypeOf, unitOf } from '../template';
 import type { RuleId } from './catalog';
 import type { RuleContext } from './context';
 
@@ -27,26 +28,28 @@ function checkCell(ctx: RuleContext, cell: Cell): void {
     ctx.report(finding(BLANK_RULE[table.id], span, 'cell.blank', where, { fixes: [fix], cell: cell.ref }));
     return;
   }
-  if (cell.row.cellType === 'amount') {
+  const type = cellTypeOf(cell.row, cell.col);
+  const unit = unitOf(cell.row, cell.col) ?? '';
+  if (type === 'amount') {
     if (cell.state === 'invalid') {
       const m = /^\s*(-?\d+(?:\.\d+)?)\s*(万?元)\s*$/.exec(cell.raw.normalize('NFKC').replace(/^['"]|['"]$/g, ''));
       if (m) {
         const value = m[2] === '元' ? Number(m[1]) / 10000 : Number(m[1]);
-        ctx.report(finding('T2-UNIT', cell.span, 'cell.unitText', { ...where, unit: cell.row.unit ?? '', value }, {
+        ctx.report(finding('T2-UNIT', cell.span, 'cell.unitText', { ...where, unit, value }, {
           cell: cell.ref, fixes: [{ title: { key: 'fix.setValue', args: { value } }, edits: [{ span: cell.span, text: String(value) }], preferred: true }],
         }));
         return;
       }
-      ctx.report(finding('T2-AMOUNT', cell.span, 'cell.notAmount', { ...where, unit: cell.row.unit ?? '' }, { cell: cell.ref }));
+      ctx.report(finding('T2-AMOUNT', cell.span, 'cell.notAmount', { ...where, unit }, { cell: cell.ref }));
       return;
     }
     if (cell.value < 0) { ctx.report(finding('T2-AMOUNT', cell.span, 'cell.negative', where, { cell: cell.ref })); return; }
-    if (ctx.meta.kind?.deadline === 'local' && cell.value > LOCAL_AMOUNT_LIMIT) {
-      ctx.report(finding('T2-UNIT', cell.span, 'cell.implausibleAmount', { ...where, unit: cell.row.unit ?? '', limit: LOCAL_AMOUNT_LIMIT }, { cell: cell.ref }));
+    if (unit === '万元' && ctx.meta.kind?.deadline === 'local' && cell.value > LOCAL_AMOUNT_LIMIT) {
+      ctx.report(finding('T2-UNIT', cell.span, 'cell.implausibleAmount', { ...where, unit, limit: LOCAL_AMOUNT_LIMIT }, { cell: cell.ref }));
     }
     return;
   }
-  if (cell.state === 'invalid') { ctx.report(finding(INT_RULE[table.id], cell.span, 'cell.notCount', where, { cell: cell.ref })); return; }
-  if (cell.value < 0) { ctx.report(finding(INT_RULE[table.id], cell.span, 'cell.negative', where, { cell: cell.ref })); return; }
+  if (cell.state === 'invalid') { ctx.report(finding(INT_RULE[table.id], cell.span, type === 'delta' ? 'cell.notDelta' : 'cell.notCount', where, { cell: cell.ref })); return; }
+  if (cell.value < 0 && type !== 'delta') { ctx.report(finding(INT_RULE[table.id], cell.span, 'cell.negative', where, { cell: cell.ref })); return; }
   if (!Number.isInteger(cell.value)) ctx.report(finding(INT_RULE[table.id], cell.span, 'cell.fraction', where, { cell: cell.ref }));
 }

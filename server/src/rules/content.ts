@@ -13,7 +13,8 @@ import { scalarText, type RuleContext } from './context';
 export function checkTable2Content(ctx: RuleContext): void {
   const { values, meta, model } = ctx;
   if (meta.kind && !meta.kind.canMakeRules) {
-    for (const col of ['issued', 'repealed', 'valid']) {
+    // Every column of 规章 (2021: 制发/废止/现行有效; 2019: 新制作/新公开/公开总数).
+    for (const col of model.idx.rowById.get('t2.rules')?.columns.map((c) => c.id) ?? []) {
       const v = values.get(`t2.rules:${col}`);
       if (v?.cell && v.value > 0) {
         ctx.report(finding('T2-GUIZHANG-ISSUER', v.cell.span, 'content.guizhang', { kind: meta.kind.label, column: v.cell.col.label, value: v.value }, { cell: v.cell.ref }));

@@ -14,6 +14,18 @@ export interface CheckOptions {
   today?: SimpleDate;
   /** Deadline (month-day, e.g. "01-31") for 乡镇/街道/其他 bodies, set locally. */
   localDeadline?: string;
+  /**
+   * Last year's report of the same body, found by the caller (previous.ts: findPreviousReport), so the checker
+   * itself never touches the file system. Given, it enables the cross-year rules (T3-CARRY-OVER …).
+   */
+  previous?: PreviousReport;
+}
+
+export interface PreviousReport {
+  /** How messages name it: the path as written in 上年报告, or relative to this report. */
+  name: string;
+  /** The parsed report; absent when the file named in 上年报告 could not be found or read. */
+  model?: ReportModel;
 }
 
 export interface Meta {

@@ -7,11 +7,12 @@ import { compareDates, formatChinese, parseDate, today, withYear, type SimpleDat
 import { finding } from '../findings';
 import { levenshtein } from '../labels';
 import type { FieldValue } from '../model';
-import { CURRENT_FORMAT } from '../template';
+import { CURRENT_FORMAT, templateForYear } from '../template';
 import type { RuleId } from './catalog';
 import { scalarText, type RuleContext } from './context';
 
 const FIRST_YEAR = 2008; // the first year of statutory annual reports (2008 Regulation)
+const FIRST_FORMAT_YEAR = 2019; // the first year with a uniform format (国办公开办函〔2019〕60号)
 
 export function checkMetaValues(ctx: RuleContext): void {
   const { model, meta } = ctx;
@@ -26,8 +27,14 @@ export function checkMetaValues(ctx: RuleContext): void {
       }));
     } else if (v !== model.template.version) {
       ctx.report(finding('META-VERSION', span(version), 'meta.versionUnknown', { value: v, current: CURRENT_FORMAT }));
-    } else if (meta.year !== undefined && meta.year < 2021) {
-      ctx.report(finding('META-VERSION', span(version), 'meta.versionTooNew', { year: meta.year, value: v }));
+    } else if (meta.year !== undefined && meta.year < model.template.years.from) {
+      const fits = templateForYear(meta.year);
+      ctx.report(finding('META-VERSION', span(version), fits.years.from <= meta.year ? 'meta.versionTooNew' : 'meta.versionNoFormat', { year: meta.year, value: v, first: FIRST_FORMAT_YEAR }));
+    } else if (meta.year !== undefined && model.template.years.to !== undefined && meta.year > model.template.years.to) {
+      // A report on 2021 or later written in the 2019 trial format; VER-OLD-MARKERS names each old row. No quick
+      // fix: changing the version alone would read the old columns (新制作/新公开/公开总数) as the new ones.
+      const fits = templateForYear(meta.year);
+      ctx.report(finding('META-VERSION', span(version), 'meta.versionTooOld', { year: meta.year, value: v, source: model.template.source, current: fits.version, currentSource: fits.source }));
     }
   }
 

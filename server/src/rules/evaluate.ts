@@ -5,7 +5,7 @@
  */
 import type { Cell, ReportModel } from '../model';
 import type { CellRef, CellType } from '../template';
-import { splitCellRef } from '../template';
+import { cellTypeOf, splitCellRef } from '../template';
 
 export interface CellValue {
   value: number;
@@ -20,7 +20,9 @@ export interface Evaluation {
 
 export function usable(cell: Cell, type: CellType): boolean {
   if (cell.state === 'blank') return true;
-  if (cell.state !== 'number' || cell.value < 0) return false;
+  if (cell.state !== 'number') return false;
+  if (type === 'delta') return Number.isInteger(cell.value);
+  if (cell.value < 0) return false;
   return type === 'amount' || Number.isInteger(cell.value);
 }
 
@@ -39,7 +41,7 @@ export function evaluate(model: ReportModel): Evaluation {
 
   const compute = (ref: CellRef): CellValue | undefined => {
     const cell = model.cells.get(ref);
-    if (cell) return usable(cell, cell.row.cellType) ? { value: cell.value, computed: false, cell } : undefined;
+    if (cell) return usable(cell, cellTypeOf(cell.row, cell.col)) ? { value: cell.value, computed: false, cell } : undefined;
     const [rowId, colId] = splitCellRef(ref);
     const row = idx.rowById.get(rowId);
     const col = row?.columns.find((c) => c.id === colId);

@@ -203,6 +203,8 @@ export function checkFees(ctx: RuleContext): void {
   if (!p6) return;
   const fee = model.fields.get('p6.fee');
   const feeGroup = model.groups.get('p6.fee');
+  // The 2019 trial format predates the 信息处理费 rules: there the statement is optional.
+  if (!fee && !model.idx.field.get('p6.fee')?.required) return;
   if (!fee || !feeGroup?.map) {
     const edit = isMap(p6.node) && !fee
       ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
@@ -239,4 +241,13 @@ export function checkPart5(ctx: RuleContext): void {
   const measures = /改进|措施|举措|整改|下一步|将进一步|加强/.test(text);
   if (text.trim() && problems && measures) return;
   ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, !text.trim() ? 'part5.empty' : !problems ? 'part5.noProblems' : 'part5.noMeasures'));
+}
+
+/** IMPORT-UNMAPPED: text the importer could not place is still waiting under 未识别内容. */
+export function checkUnmapped(ctx: RuleContext): void {
+  const f = ctx.model.fields.get('unmapped');
+  const text = isScalar(f?.node) && f.node.value !== null ? String(f.node.value).trim() : '';
+  if (!f || !text) return;
+  const count = text.split(/\n\s*\n/).filter((x) => x.trim()).length;
+  ctx.report(finding('IMPORT-UNMAPPED', f.keySpan, 'content.unmapped', { key: f.def.key, count }));
 }

@@ -52,3 +52,19 @@ export function checkDoubledWords(ctx: RuleContext): void {
     }
   }
 }
+
+/** A skeleton prompt (“（主动公开）……”, “（存在的主要问题）……（改进情况）……”) and nothing else. */
+const PROMPT = /^(?:\s*（[^（）\n]{1,30}）\s*(?:……|…|\.\.\.)\s*)+$/;
+
+export function isPrompt(text: string): boolean {
+  return PROMPT.test(text);
+}
+
+/** TXT-PLACEHOLDER: prose still reading as the prompt a new or rolled-over report starts with. */
+export function checkPlaceholders(ctx: RuleContext): void {
+  for (const prose of ctx.model.prose) {
+    if (!isPrompt(prose.text)) continue;
+    const at = locateInProse(ctx.model.text, prose, 0, prose.text.trim().length);
+    ctx.report(finding('TXT-PLACEHOLDER', at, 'text.placeholder', { where: prose.label, text: prose.text.trim() }));
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * Access to the statutory templates: lookup tables derived once from the template data.
  */
-import type { BodyKindDef, CellRef, ColumnDef, FieldDef, GroupDef, IdentityDef, PartDef, RowDef, TableDef, TableNode, Template } from './types';
+import { normalizeLabel } from '../labels';
+import type { BodyKindDef, CellRef, CellType, ColumnDef, FieldDef, GroupDef, IdentityDef, PartDef, RowDef, TableDef, TableNode, Template } from './types';
+import { template2019 } from './v2019';
 import { template2021, tableRows } from './v2021';
 
 export * from './types';
@@ -28,8 +30,64 @@ export interface TemplateIndex {
 
 const indexes = new Map<number, TemplateIndex>();
 
+export const TEMPLATES: readonly Template[] = [template2021, template2019];
+
 export function templateFor(version: number): Template | undefined {
-  return version === 2021 ? template2021 : undefined;
+  return TEMPLATES.find((t) => t.version === version);
+}
+
+/** The format a report on `year` is written in: 2019–2020 the trial format, otherwise the current one. */
+export function templateForYear(year: number): Template {
+  return TEMPLATES.find((t) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to)) ?? template2021;
+}
+
+/** A cell's type: its column's where the row mixes types, else the row's. */
+export function cellTypeOf(row: RowDef, col: ColumnDef): CellType {
+  return col.cellType ?? row.cellType;
+}
+
+export function unitOf(row: RowDef, col: ColumnDef): string | undefined {
+  return col.unit ?? row.unit;
+}
+
+/**
+ * Rows of `older` that `current` does not have in the same shape: rows it lacks (政府集中采购), and rows with
+ * other columns (2019's 行政许可 with 上一年项目数量 · 本年增/减 · 处理决定数量). VER-OLD-MARKERS reports them.
+ */
+export function rowsChangedSince(older: Template, current: Template): { row: RowDef; now?: RowDef }[] {
+  const cur = indexOf(current);
+  const out: { row: RowDef; now?: RowDef }[] = [];
+  for (const t of older.tables) {
+    for (const row of tableRows(t)) {
+      const now = cur.rowById.get(row.id);
+      const same = now && now.columns.map((c) => c.id).join() === row.columns.map((c) => c.id).join();
+      if (!same) out.push({ row, now });
+    }
+  }
+  return out;
+}
+
+/**
+ * Labels of older formats that `current` does not know (其他对外管理服务事项, 政府集中采购, 本年新制作数量 …), by
+ * normalised form: a key written with one of them is an old-format marker, not a typo (VER-OLD-MARKERS).
+ */
+export function legacyLabels(current: Template): Map<string, { label: string; template: Template }> {
+  const known = new Set<string>();
+  const idx = indexOf(current);
+  for (const r of idx.rowById.values()) for (const s of [r.key, r.label, ...r.aliases, ...r.columns.map((c) => c.label)]) known.add(normalizeLabel(s));
+  for (const g of idx.groupById.values()) for (const s of [g.key ?? '', g.label, ...g.aliases]) known.add(normalizeLabel(s));
+  const out = new Map<string, { label: string; template: Template }>();
+  for (const older of TEMPLATES) {
+    if (older.version >= current.version) continue;
+    const o = indexOf(older);
+    const labels = [...o.rowById.values()].flatMap((r) => [r.key, r.label, ...r.columns.map((c) => c.label)])
+      .concat([...o.groupById.values()].map((g) => g.label));
+    for (const label of labels) {
+      const n = normalizeLabel(label);
+      if (!known.has(n) && !out.has(n)) out.set(n, { label, template: older });
+    }
+  }
+  return out;
 }
 
 export function indexOf(template: Template): TemplateIndex {
@@ -87,4 +145,4 @@ export function describeCell(idx: TemplateIndex, ref: CellRef): { table: string;
   return { table: table.name, row: row.label, column: col.label };
 }
 
-export { template2021 };
+export { template2019, template2021 };

@@ -4,8 +4,11 @@
  * hand. Rule ids cite the numbered list of the statutory-format specification (README, "规则").
  */
 
-/** How a cell's value is typed: a count of documents/applications/cases, or an amount of money. */
-export type CellType = 'count' | 'amount';
+/**
+ * How a cell's value is typed: a count of documents/applications/cases (integer ≥ 0), an amount of money
+ * (number ≥ 0), or a year-on-year change (integer, may be negative: the 2019 format's “本年增/减”).
+ */
+export type CellType = 'count' | 'amount' | 'delta';
 
 export interface ColumnDef {
   /** Stable id, unique inside its table ("NP", "TOT", "issued" …). */
@@ -18,6 +21,10 @@ export interface ColumnDef {
   optionalTotal?: boolean;
   /** Two-level headers (table 三's 法人或其他组织, table 四's 行政诉讼/未经复议直接起诉). */
   headerPath?: string[];
+  /** The column's own type where a row mixes types (2019 table 二: 上一年项目数量 · 本年增/减 · 处理决定数量). */
+  cellType?: CellType;
+  /** Unit of this column's values where it differs from the row's. */
+  unit?: string;
 }
 
 export interface RowDef {
@@ -124,6 +131,8 @@ export interface FieldDef {
   type: 'text' | 'prose' | 'date' | 'year' | 'kind' | 'version' | 'count' | 'amount';
   required?: boolean;
   unit?: string;
+  /** Kept aside, not report text: no content rule reads it and the renderer does not print it (未识别内容). */
+  aside?: boolean;
 }
 
 /** Kinds of issuing body: they decide deadlines and which rules apply. */
@@ -142,6 +151,8 @@ export interface Template {
   version: number;
   /** The document that fixed this format. */
   source: string;
+  /** Report years this format is for (2019 trial format: 2019–2020; 2021 format: 2021 and later). */
+  years: { from: number; to?: number };
   metadata: FieldDef[];
   parts: PartDef[];
   /** Part 一's sub-topics, in order. */

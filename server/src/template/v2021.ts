@@ -9,7 +9,7 @@ import type {
 
 // ---------------------------------------------------------------- metadata
 
-const metadata: FieldDef[] = [
+export const metadata: FieldDef[] = [
   { id: 'version', key: '格式', label: '年度报告格式版本', aliases: ['格式版本'], type: 'version', required: true,
     help: '年度报告所依据的格式：2021 即《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号），适用于2021年度及以后的报告。' },
   { id: 'title', key: '标题', label: '报告标题', aliases: ['题目'], type: 'text',
@@ -26,13 +26,17 @@ const metadata: FieldDef[] = [
     help: '报告实际发布（上网公开）的日期。填写后按发布日期核对发布时限。' },
   { id: 'contact', key: '联系方式', label: '联系方式', aliases: ['联系人', '联系电话'], type: 'text',
     help: '对本报告有疑问时的联系机构、电话、地址。' },
+  { id: 'previousReport', key: '上年报告', label: '上一年度报告文件', aliases: ['上年度报告'], type: 'text',
+    help: '上一年度报告（*.xxgk.yaml）的路径，相对于本文件。据此核对上年结转、现行有效件数和内容雷同；不填时在同一文件夹中查找同一机关上一年度的报告。' },
   { id: 'preamble', key: '导语', label: '导语', aliases: ['前言', '引言'], type: 'prose',
     help: '报告开头的说明：编制依据、报告组成、统计期间（起止时间）和联系方式。' },
+  { id: 'unmapped', key: '未识别内容', label: '导入时未识别的内容', aliases: [], type: 'prose', aside: true,
+    help: '导入已发布的报告时，未能对应到格式中任何位置的文字和表格单元格原样保留在这里。请逐条核对：移到正确的位置，或确认无用后删除。' },
 ];
 
 // ---------------------------------------------------------------- parts
 
-const parts: PartDef[] = [
+export const parts: PartDef[] = [
   { id: 'p1', numeral: '一', key: '一、总体情况', title: '总体情况', variants: [], aliases: ['总体情况'],
     content: 'general', basis: '《条例》第五十条', help: '概述本年度政府信息公开工作，分主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面。' },
   { id: 'p2', numeral: '二', key: '二、主动公开政府信息情况', title: '主动公开政府信息情况', variants: [],
@@ -54,7 +58,7 @@ const parts: PartDef[] = [
     help: '其他需要报告的事项，包括按《政府信息公开信息处理费管理办法》收取信息处理费的情况（没有收费也应说明，填 0）。' },
 ];
 
-const generalTopics: FieldDef[] = [
+export const generalTopics: FieldDef[] = [
   { id: 'p1.summary', key: '概述', label: '概述', aliases: ['总述'], type: 'prose', help: '总体情况的概括说明（可选）。' },
   { id: 'p1.active', key: '主动公开', label: '（一）主动公开', aliases: ['主动公开情况'], type: 'prose', required: true,
     help: '主动公开政府信息的渠道、数量和重点领域。' },
@@ -68,7 +72,7 @@ const generalTopics: FieldDef[] = [
     help: '监督保障；各级人民政府还应说明工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项）。' },
 ];
 
-const feeFields: FieldDef[] = [
+export const feeFields: FieldDef[] = [
   { id: 'fee.notices', key: '收费通知件数', label: '发出收费通知的件数', aliases: ['收费通知数', '通知件数'], type: 'count', unit: '件', required: true,
     help: '本年度发出信息处理费收费通知的件数；没有发出填 0。' },
   { id: 'fee.billed', key: '收费通知金额', label: '收费通知的总金额', aliases: ['通知金额', '收费通知总金额'], type: 'amount', unit: '元', required: true,
@@ -77,13 +81,13 @@ const feeFields: FieldDef[] = [
     help: '本年度实际收取的信息处理费总金额（元）；没有收取填 0。' },
 ];
 
-const otherFields: FieldDef[] = [
+export const otherFields: FieldDef[] = [
   { id: 'p6.fee', key: '信息处理费', label: '信息处理费收取情况', aliases: ['信息处理费收取情况', '收费情况'], type: 'text', required: true,
     help: '按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况：收费通知件数、金额和实际收取金额。' },
   { id: 'p6.text', key: '其他', label: '其他需要报告的事项', aliases: ['说明', '正文'], type: 'prose', help: '其他需要报告的事项（文字）。' },
 ];
 
-const tableNoteKey: FieldDef = { id: 'table.note', key: '说明', label: '说明', aliases: ['文字说明'], type: 'prose',
+export const tableNoteKey: FieldDef = { id: 'table.note', key: '说明', label: '说明', aliases: ['文字说明'], type: 'prose',
   help: '表格前的文字说明（可选）。' };
 
 // ---------------------------------------------------------------- table 二
@@ -124,7 +128,7 @@ const table2: TableDef = {
 
 // ---------------------------------------------------------------- table 三
 
-const t3Applicants: ColumnDef[] = [
+export const t3Applicants: ColumnDef[] = [
   { id: 'NP', label: '自然人', short: '自然人', headerPath: ['申请人情况'] },
   { id: 'CE', label: '商业企业', short: '商业企业', headerPath: ['申请人情况', '法人或其他组织'] },
   { id: 'RI', label: '科研机构', short: '科研机构', headerPath: ['申请人情况', '法人或其他组织'] },
@@ -133,13 +137,13 @@ const t3Applicants: ColumnDef[] = [
   { id: 'OT', label: '其他', short: '其他', headerPath: ['申请人情况', '法人或其他组织'] },
 ];
 const t3Total: ColumnDef = { id: 'TOT', label: '总计', short: '总计', optionalTotal: true, headerPath: ['申请人情况'] };
-const t3Columns = [...t3Applicants, t3Total];
+export const t3Columns = [...t3Applicants, t3Total];
 
-function t3row(id: string, key: string, label: string, aliases: string[], help: string, extra: Partial<RowDef> = {}): RowDef {
+export function t3row(id: string, key: string, label: string, aliases: string[], help: string, extra: Partial<RowDef> = {}): RowDef {
   return { kind: 'row', id, key, label, aliases: [label, ...aliases], help, columns: t3Columns, cellType: 'count', ...extra };
 }
 
-const refuse: RowDef[] = [
+export const refuse: RowDef[] = [
   t3row('t3.r3.3.1', '属于国家秘密', '1.属于国家秘密', [], '申请公开的信息属于国家秘密（《条例》第十四条）。'),
   t3row('t3.r3.3.2', '其他法律行政法规禁止公开', '2.其他法律行政法规禁止公开', ['其他法律行政止公开'], '法律、行政法规禁止公开的（《条例》第十四条）。'),
   t3row('t3.r3.3.3', '危及“三安全一稳定”', '3.危及“三安全一稳定”', ['危及"三安全一稳定"', '危及三安全一稳定'], '公开后可能危及国家安全、公共安全、经济安全、社会稳定的（《条例》第十四条）。'),
@@ -149,12 +153,12 @@ const refuse: RowDef[] = [
   t3row('t3.r3.3.7', '属于行政执法案卷', '7.属于行政执法案卷', [], '行政执法案卷信息（《条例》第十六条第二款）。'),
   t3row('t3.r3.3.8', '属于行政查询事项', '8.属于行政查询事项', [], '法律、行政法规规定应通过查询获取的信息（《条例》第三十六条第（七）项）。'),
 ];
-const unable: RowDef[] = [
+export const unable: RowDef[] = [
   t3row('t3.r3.4.1', '本机关不掌握相关政府信息', '1.本机关不掌握相关政府信息', ['不掌握相关政府信息'], '本机关不掌握申请的政府信息（《条例》第三十六条第（四）项）。'),
   t3row('t3.r3.4.2', '没有现成信息需要另行制作', '2.没有现成信息需要另行制作', [], '需要另行制作、加工、分析的（《条例》第三十八条）。'),
   t3row('t3.r3.4.3', '补正后申请内容仍不明确', '3.补正后申请内容仍不明确', [], '经补正申请内容仍不明确的（《条例》第三十条）。'),
 ];
-const notHandled: RowDef[] = [
+export const notHandled: RowDef[] = [
   t3row('t3.r3.5.1', '信访举报投诉类申请', '1.信访举报投诉类申请', [], '以政府信息公开申请形式进行信访、投诉、举报的（《条例》第三十九条第一款）。'),
   t3row('t3.r3.5.2', '重复申请', '2.重复申请', [], '重复申请公开相同政府信息的（《条例》第三十六条第（六）项）。'),
   t3row('t3.r3.5.3', '要求提供公开出版物', '3.要求提供公开出版物', [], '要求提供公开出版物的（《条例》第三十九条第二款）。'),
@@ -167,29 +171,34 @@ const otherHandling: RowDef[] = [
   t3row('t3.r3.6.3', '其他', '3.其他', ['其他情形'], '其他处理情形。'),
 ];
 
-const table3: TableDef = {
-  id: 't3', name: '表三', title: '收到和处理政府信息公开申请情况', layout: 'grid',
-  corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-  nodes: [
-    t3row('t3.r1', '本年新收', '一、本年新收政府信息公开申请数量', ['本年新收政府信息公开申请数量', '本年新收申请数量'], '本年度新收到的政府信息公开申请件数。'),
-    t3row('t3.r2', '上年结转', '二、上年结转政府信息公开申请数量', ['上年结转政府信息公开申请数量', '上年结转申请数量'], '上年度结转到本年度继续办理的申请件数，应等于上年报告的“结转下年度继续办理”。'),
-    { kind: 'group', id: 't3.r3', label: '三、本年度办理结果', aliases: ['本年度办理结果'], nested: false,
-      help: '本年度办结的申请按办理结果分类；每件申请只计一种结果。', children: [
-        t3row('t3.r3.1', '予以公开', '（一）予以公开', [], '全部予以公开的申请件数。'),
-        t3row('t3.r3.2', '部分公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['（二）部分公开', '部分公开（区分处理的，只计这一情形，不计其他情形）'], '部分公开的申请件数。区分处理的，只计这一情形，不计其他情形。'),
-        { kind: 'group', id: 't3.r3.3', key: '不予公开', label: '（三）不予公开', aliases: ['（三）不予公开'], nested: true,
-          help: '不予公开的申请，按理由分 8 项。', children: refuse },
-        { kind: 'group', id: 't3.r3.4', key: '无法提供', label: '（四）无法提供', aliases: ['（四）无法提供'], nested: true,
-          help: '无法提供的申请，按原因分 3 项。', children: unable },
-        { kind: 'group', id: 't3.r3.5', key: '不予处理', label: '（五）不予处理', aliases: ['（五）不予处理'], nested: true,
-          help: '不予处理的申请，按原因分 5 项。', children: notHandled },
-        { kind: 'group', id: 't3.r3.6', key: '其他处理', label: '（六）其他处理', aliases: ['（六）其他处理'], nested: true,
-          help: '其他处理的申请，分 3 项。', children: otherHandling },
-        t3row('t3.r3.7', '总计', '（七）总计', ['办理结果总计', '本年度办理结果总计'], '本年度办理结果合计：（一）至（六）各项之和。可不填，不填时自动计算。', { optionalTotal: true }),
-      ] },
-    t3row('t3.r4', '结转下年度继续办理', '四、结转下年度继续办理', ['结转下年度'], '年底尚未办结、结转下年度继续办理的申请件数。'),
-  ],
-};
+/** Table 三 around its （六）其他处理 node: three sub-rows in 2021, one undivided row in the 2019 format. */
+export function makeTable3(otherHandlingNode: TableNode): TableDef {
+  return {
+    id: 't3', name: '表三', title: '收到和处理政府信息公开申请情况', layout: 'grid',
+    corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    nodes: [
+      t3row('t3.r1', '本年新收', '一、本年新收政府信息公开申请数量', ['本年新收政府信息公开申请数量', '本年新收申请数量'], '本年度新收到的政府信息公开申请件数。'),
+      t3row('t3.r2', '上年结转', '二、上年结转政府信息公开申请数量', ['上年结转政府信息公开申请数量', '上年结转申请数量'], '上年度结转到本年度继续办理的申请件数，应等于上年报告的“结转下年度继续办理”。'),
+      { kind: 'group', id: 't3.r3', label: '三、本年度办理结果', aliases: ['本年度办理结果'], nested: false,
+        help: '本年度办结的申请按办理结果分类；每件申请只计一种结果。', children: [
+          t3row('t3.r3.1', '予以公开', '（一）予以公开', [], '全部予以公开的申请件数。'),
+          t3row('t3.r3.2', '部分公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['（二）部分公开', '部分公开（区分处理的，只计这一情形，不计其他情形）'], '部分公开的申请件数。区分处理的，只计这一情形，不计其他情形。'),
+          { kind: 'group', id: 't3.r3.3', key: '不予公开', label: '（三）不予公开', aliases: ['（三）不予公开'], nested: true,
+            help: '不予公开的申请，按理由分 8 项。', children: refuse },
+          { kind: 'group', id: 't3.r3.4', key: '无法提供', label: '（四）无法提供', aliases: ['（四）无法提供'], nested: true,
+            help: '无法提供的申请，按原因分 3 项。', children: unable },
+          { kind: 'group', id: 't3.r3.5', key: '不予处理', label: '（五）不予处理', aliases: ['（五）不予处理'], nested: true,
+            help: '不予处理的申请，按原因分 5 项。', children: notHandled },
+          otherHandlingNode,
+          t3row('t3.r3.7', '总计', '（七）总计', ['办理结果总计', '本年度办理结果总计'], '本年度办理结果合计：（一）至（六）各项之和。可不填，不填时自动计算。', { optionalTotal: true }),
+        ] },
+      t3row('t3.r4', '结转下年度继续办理', '四、结转下年度继续办理', ['结转下年度'], '年底尚未办结、结转下年度继续办理的申请件数。'),
+    ],
+  };
+}
+
+const table3 = makeTable3({ kind: 'group', id: 't3.r3.6', key: '其他处理', label: '（六）其他处理', aliases: ['（六）其他处理'], nested: true,
+  help: '其他处理的申请，分 3 项。', children: otherHandling });
 
 // ---------------------------------------------------------------- table 四
 
@@ -204,7 +213,7 @@ function t4columns(group: string, sub?: string): ColumnDef[] {
   ];
 }
 
-const table4: TableDef = {
+export const table4: TableDef = {
   id: 't4', name: '表四', title: '政府信息公开行政复议、行政诉讼情况', layout: 'rows-as-column-groups',
   nodes: [
     { kind: 'row', id: 't4.AR', key: '行政复议', label: '行政复议', aliases: [], cellType: 'count', columns: t4columns('行政复议'),
@@ -237,30 +246,34 @@ function rowTotals(table: TableDef, rule: string, formula: (row: RowDef) => stri
   });
 }
 
-const t3Results = tableRows(table3).filter((r) => r.id.startsWith('t3.r3.') && r.id !== 't3.r3.7');
+/** The identities of a table 三 and table 四, generated from their shapes. */
+export function makeIdentities(table3: TableDef, table4: TableDef, resultFormula: string): IdentityDef[] {
+  const t3Results = tableRows(table3).filter((r) => r.id.startsWith('t3.r3.') && r.id !== 't3.r3.7');
+  return [
+    // T3-ROW-TOTAL: 总计 = 自然人 + 五类法人或其他组织, for each of the 25 rows.
+    ...rowTotals(table3, 'T3-ROW-TOTAL', () => '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他'),
+    // T3-RESULT-TOTAL: （七）总计 = （一）+…+（六）, per column.
+    ...t3Columns.map((c): IdentityDef => ({
+      rule: 'T3-RESULT-TOTAL', kind: 'total',
+      lhs: [`t3.r3.7:${c.id}`], rhs: t3Results.map((r) => `${r.id}:${c.id}`), anchor: `t3.r3.7:${c.id}`,
+      formula: resultFormula, subject: `表三“（七）总计”行“${c.label}”列`,
+    })),
+    // T3-BALANCE: the stated 勾稽关系 — 第一项 + 第二项 = 第三项（七）总计 + 第四项, per column.
+    ...t3Columns.map((c): IdentityDef => ({
+      rule: 'T3-BALANCE', kind: 'balance',
+      lhs: [`t3.r1:${c.id}`, `t3.r2:${c.id}`], rhs: [`t3.r3.7:${c.id}`, `t3.r4:${c.id}`], anchor: `t3.r4:${c.id}`,
+      formula: '一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理', subject: `表三“${c.label}”列`,
+    })),
+    // T4-GROUP-TOTAL: 总计 = 维持 + 纠正 + 其他 + 尚未审结, for 行政复议 and both 行政诉讼 groups.
+    ...rowTotals(table4, 'T4-GROUP-TOTAL', () => '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结'),
+  ];
+}
 
-const identities: IdentityDef[] = [
-  // T3-ROW-TOTAL: 总计 = 自然人 + 五类法人或其他组织, for each of the 25 rows.
-  ...rowTotals(table3, 'T3-ROW-TOTAL', () => '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他'),
-  // T3-RESULT-TOTAL: （七）总计 = （一）+…+（六）, per column.
-  ...t3Columns.map((c): IdentityDef => ({
-    rule: 'T3-RESULT-TOTAL', kind: 'total',
-    lhs: [`t3.r3.7:${c.id}`], rhs: t3Results.map((r) => `${r.id}:${c.id}`), anchor: `t3.r3.7:${c.id}`,
-    formula: '（七）总计 = （一）+（二）+（三）1～8 +（四）1～3 +（五）1～5 +（六）1～3', subject: `表三“（七）总计”行“${c.label}”列`,
-  })),
-  // T3-BALANCE: the stated 勾稽关系 — 第一项 + 第二项 = 第三项（七）总计 + 第四项, per column.
-  ...t3Columns.map((c): IdentityDef => ({
-    rule: 'T3-BALANCE', kind: 'balance',
-    lhs: [`t3.r1:${c.id}`, `t3.r2:${c.id}`], rhs: [`t3.r3.7:${c.id}`, `t3.r4:${c.id}`], anchor: `t3.r4:${c.id}`,
-    formula: '一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理', subject: `表三“${c.label}”列`,
-  })),
-  // T4-GROUP-TOTAL: 总计 = 维持 + 纠正 + 其他 + 尚未审结, for 行政复议 and both 行政诉讼 groups.
-  ...rowTotals(table4, 'T4-GROUP-TOTAL', () => '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结'),
-];
+const identities = makeIdentities(table3, table4, '（七）总计 = （一）+（二）+（三）1～8 +（四）1～3 +（五）1～5 +（六）1～3');
 
 // ---------------------------------------------------------------- body kinds
 
-const bodyKinds: BodyKindDef[] = [
+export const bodyKinds: BodyKindDef[] = [
   { id: '国务院部门', label: '国务院部门', deadline: 'dept', government: false, canMakeRules: true },
   { id: '省级人民政府', label: '省级人民政府', deadline: 'gov', government: true, canMakeRules: true },
   { id: '市级人民政府', label: '市级人民政府', deadline: 'gov', government: true, canMakeRules: true },
@@ -276,6 +289,7 @@ const bodyKinds: BodyKindDef[] = [
 export const template2021: Template = {
   version: 2021,
   source: '国办公开办函〔2021〕30号',
+  years: { from: 2021 },
   metadata, parts, generalTopics, otherFields, feeFields, tableNoteKey,
   tables: [table2, table3, table4],
   identities,

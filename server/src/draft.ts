@@ -1,0 +1,213 @@
+/**
+ * A report being assembled — by the importer from a published report, by the rollover from last year's —
+ * and the one writer that turns it into `.xxgk.yaml` text. The output looks like the samples: metadata first,
+ * one line per table row with the column names in a comment, prose as `|` blocks, totals written only where
+ * the source printed them (so a wrong printed sum stays visible), blank cells as `~`.
+ */
+import { stringify } from 'yaml';
+import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from './template';
+
+/** A cell to write: a number, a blank (`~`), or source text kept verbatim (quoted) for the checker to judge. */
+export type DraftCell = number | null | string;
+
+export interface DraftRow {
+  values: DraftCell[];
+  /** Written as a trailing comment (what the importer guessed about this row). */
+  comment?: string;
+}
+
+export interface DraftTable {
+  rows: Map<string, DraftRow>;
+  /** Prose before the table (the table's 说明). */
+  note?: string;
+}
+
+export interface DraftValue {
+  value: string | number;
+  comment?: string;
+}
+
+export interface Draft {
+  template: Template;
+  /** Comment lines at the top of the file, without the leading “# ”. */
+  header: string[];
+  /** Metadata by field id (title, issuer, kind, year, signed, published, contact, previousReport). */
+  meta: Map<string, DraftValue>;
+  preamble?: string;
+  /** Part 一: prose by sub-topic field id (p1.summary, p1.active …); `text` when the source has no sub-topics. */
+  general: { topics: Map<string, string>; text?: string };
+  tables: Map<TableDef['id'], DraftTable>;
+  /** Part 五. */
+  problems?: string;
+  /** Part 六's 信息处理费 figures by field id (fee.notices …); absent when the source states none. */
+  fees?: Map<string, DraftValue>;
+  /** Part 六's prose. */
+  other?: string;
+  /** The parts to write: a part missing from the source stays missing, so the checker says so. */
+  parts: Set<PartDef['id']>;
+  /** Source text that could not be placed: written under 未识别内容, never dropped. */
+  unmapped: string[];
+}
+
+export function emptyDraft(template: Template): Draft {
+  return { template, header: [], meta: new Map(), general: { topics: new Map() }, tables: new Map(), parts: new Set(), unmapped: [] };
+}
+
+const STEP = '  ';
+
+/** Display width: CJK ideographs and full-width forms take two columns (quotes “” take one, as editors draw them). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+      || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Characters YAML does not allow in a document, and stray carriage returns. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\ufffe]/g, '');
+}
+
+/** A scalar as YAML writes it: plain when that reads back the same, quoted otherwise. */
+export function scalarText(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  return stringify(clean(value), { lineWidth: 0 }).trimEnd();
+}
+
+/** `key: |` and the text, paragraphs separated by blank lines. */
+export function proseLines(key: string, text: string, pad: string): string[] {
+  const body = clean(text).split('\n').map((l) => l.trimEnd());
+  while (body.length && !body[0].trim()) body.shift();
+  while (body.length && !body[body.length - 1].trim()) body.pop();
+  if (!body.length) return [`${pad}${key}: ""`];
+  // A first line that starts with a space would need an indentation indicator; the text never needs it.
+  body[0] = body[0].trimStart();
+  return [`${pad}${key}: |`, ...body.map((l) => (l ? `${pad}${STEP}${l}` : ''))];
+}
+
+function cellText(v: DraftCell): string {
+  if (v === null) return '~';
+  if (typeof v === 'number') return String(v);
+  return JSON.stringify(v);
+}
+
+function rowValue(row: RowDef, draft: DraftRow): string {
+  const vals = draft.values.map(cellText);
+  return row.scalar && vals.length === 1 ? vals[0] : `[${vals.join(', ')}]`;
+}
+
+/** The column names a row's values are in, as written (a total only when the row has it). */
+function columnNames(row: RowDef, written: number): string {
+  const base = row.columns.filter((c) => !c.optionalTotal);
+  const cols = written > base.length ? row.columns : base;
+  const names = cols.map((c) => (row.scalar ? c.label.replace('（单位：', '（') : c.short)).join(' ');
+  const leftOut = written <= base.length && row.columns.length > base.length;
+  return leftOut ? `${names}（总计不填，自动计算）` : names;
+}
+
+/** Lines of the rows and nested groups of one mapping level, values aligned, column names in comments. */
+function levelLines(nodes: TableNode[], table: DraftTable, pad: string, state = { signature: '' }): string[] {
+  const level: (RowDef | GroupDef)[] = [];
+  const flat = (ns: TableNode[]) => { for (const n of ns) { if (n.kind === 'row' || n.nested) level.push(n); else flat(n.children); } };
+  flat(nodes);
+  const present = level.filter((n) => (n.kind === 'row' ? table.rows.has(n.id) : hasRows(n, table)));
+  const rows = present.filter((n): n is RowDef => n.kind === 'row');
+  const col = Math.max(0, ...rows.map((r) => displayWidth(`${pad}${r.key}:`))) + 1;
+  const out: string[] = [];
+  for (const n of present) {
+    if (n.kind === 'group') {
+      out.push(`${pad}${n.key}:`, ...levelLines(n.children, table, pad + STEP, state));
+      continue;
+    }
+    const draft = table.rows.get(n.id)!;
+    const lead = `${pad}${n.key}:`;
+    const space = ' '.repeat(Math.max(1, col - displayWidth(lead)));
+    const names = columnNames(n, draft.values.length);
+    const scalar = n.scalar && draft.values.length === 1;
+    let line = `${lead}${space}${rowValue(n, draft)}`;
+    // The column names once per table, and again only where they change (table 二's blocks).
+    if (names !== state.signature) {
+      if (scalar) line += `  # ${names}`;
+      else out.push(`${pad}#${' '.repeat(Math.max(1, col - displayWidth(pad)))}${names}`);
+      state.signature = names;
+    }
+    if (draft.comment) line += `${line.includes('#') ? '；' : '  # '}${draft.comment}`;
+    out.push(line);
+  }
+  return out;
+}
+
+function hasRows(node: TableNode, table: DraftTable): boolean {
+  return node.kind === 'row' ? table.rows.has(node.id) : node.children.some((c) => hasRows(c, table));
+}
+
+function metaLine(f: FieldDef, v: DraftValue): string {
+  return `${f.key}: ${scalarText(v.value)}${v.comment ? `  # ${v.comment}` : ''}`;
+}
+
+function partLines(draft: Draft, part: PartDef): string[] {
+  const t = draft.template;
+  const inner = STEP;
+  switch (part.content) {
+    case 'general': {
+      if (draft.general.text !== undefined && !draft.general.topics.size) return proseLines(part.key, draft.general.text, '');
+      const lines = [`${part.key}:`];
+      for (const f of t.generalTopics) {
+        const text = draft.general.topics.get(f.id);
+        if (text !== undefined) lines.push(...proseLines(f.key, text, inner));
+      }
+      return lines;
+    }
+    case 'table': {
+      const table = draft.tables.get(part.table!);
+      const def = t.tables.find((x) => x.id === part.table)!;
+      if (!table) return [`${part.key}:`];
+      return [`${part.key}:`, ...(table.note ? proseLines(t.tableNoteKey.key, table.note, inner) : []), ...levelLines(def.nodes, table, inner)];
+    }
+    case 'prose':
+      return draft.problems === undefined ? [`${part.key}:`] : proseLines(part.key, draft.problems, '');
+    case 'other': {
+      const lines = [`${part.key}:`];
+      if (draft.fees) {
+        lines.push(`${inner}信息处理费:`);
+        for (const f of t.feeFields) {
+          const v = draft.fees.get(f.id);
+          if (v) lines.push(`${inner}${STEP}${metaLine(f, v)}`);
+        }
+      }
+      const other = t.otherFields.find((f) => f.id === 'p6.text')!;
+      if (draft.other !== undefined) lines.push(...proseLines(other.key, draft.other, inner));
+      return lines;
+    }
+  }
+}
+
+/** The report as `.xxgk.yaml` text. */
+export function draftText(draft: Draft): string {
+  const t = draft.template;
+  const out: string[] = draft.header.map((h) => `# ${h}`.trimEnd());
+  out.push(`${t.metadata.find((f) => f.id === 'version')!.key}: ${t.version}`);
+  for (const f of t.metadata) {
+    if (f.id === 'version' || f.type === 'prose') continue;
+    const v = draft.meta.get(f.id);
+    if (v !== undefined) out.push(metaLine(f, v));
+  }
+  out.push('');
+  if (draft.preamble !== undefined) out.push(...proseLines(t.metadata.find((f) => f.id === 'preamble')!.key, draft.preamble, ''), '');
+  for (const part of t.parts) {
+    if (!draft.parts.has(part.id)) continue;
+    out.push(...partLines(draft, part), '');
+  }
+  if (draft.unmapped.length) {
+    const f = t.metadata.find((x) => x.id === 'unmapped')!;
+    out.push('# ── 导入时未能识别的内容：原样保留如下。请逐条核对，移到相应的部分或表格，或确认无用后删除。──',
+      ...proseLines(f.key, draft.unmapped.join('\n\n'), ''), '');
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,82 @@
+/**
+ * Import a published report — plain text copied from a page, an HTML page, a Word .docx — as `.xxgk.yaml`.
+ * All three become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
+ * written by the same writer as the rollover (draft.ts). Nothing is dropped: what cannot be mapped is kept
+ * under 未识别内容 and listed in the summary. Callable from the CLI and the language server alike.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { draftText } from '../draft';
+import { assemble } from './assemble';
+import { textBlocks } from './blocks';
+import { htmlBlocks } from './html';
+import { emptySummary, type ImportSummary } from './summary';
+
+export { formatSummary, type ImportSummary, type UnmappedItem } from './summary';
+
+export interface ImportResult {
+  yaml: string;
+  summary: ImportSummary;
+}
+
+export class ImportError extends Error {}
+
+export function importText(text: string): ImportResult {
+  const summary = emptySummary('text');
+  const draft = assemble(textBlocks(text), summary, { joinBrokenLines: true });
+  return { yaml: draftText(draft), summary };
+}
+
+export function importHtml(html: string, source: 'html' | 'docx' = 'html'): ImportResult {
+  const summary = emptySummary(source);
+  const { blocks, title } = htmlBlocks(html);
+  const draft = assemble(blocks, summary, { joinBrokenLines: false, pageTitle: title });
+  return { yaml: draftText(draft), summary };
+}
+
+/** A Word .docx, through mammoth's HTML (merged cells become colspan/rowspan), then the HTML path. */
+export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportResult> {
+  // Loaded on demand: the language server starts without it.
+  const mammoth = await import('mammoth');
+  let converted: { value: string; messages: { type: string; message: string }[] };
+  try {
+    converted = await mammoth.convertToHtml({ buffer: Buffer.from(buffer) });
+  } catch (e) {
+    throw new ImportError(`无法读取这个 Word 文件（${(e as Error).message}）。请确认它是 .docx 格式（不是 .doc 或 WPS 格式）。`);
+  }
+  const result = importHtml(converted.value, 'docx');
+  for (const m of converted.messages.filter((x) => x.type === 'error')) result.summary.warnings.push({ key: 'import.docxMessage', args: { message: m.message } });
+  return result;
+}
+
+/** Decodes a text or HTML file: UTF-16 by its BOM (Notepad's “Unicode”), UTF-8, else GB18030 (GBK/GB2312 pages). */
+export function decodeText(buffer: Uint8Array): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
+/** A file read from disk, by its extension: .txt, .html/.htm, .docx. */
+export async function importFile(path: string): Promise<ImportResult> {
+  return importBuffer(path, readFileSync(path));
+}
+
+/** A file's bytes and name (the editor may send them rather than a path): dispatched by the name's extension. */
+export async function importBuffer(fileName: string, buffer: Uint8Array): Promise<ImportResult> {
+  const ext = extname(fileName).toLowerCase();
+  switch (ext) {
+    case '.txt': case '.text': return importText(decodeText(buffer));
+    case '.html': case '.htm': case '.shtml': case '.xhtml': return importHtml(decodeText(buffer));
+    case '.docx': return importDocx(buffer);
+    case '.doc': case '.wps':
+      throw new ImportError(`不支持 ${ext} 格式：请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
+    case '.pdf':
+      throw new ImportError('不支持 PDF：请在浏览器或阅读器中全选复制正文，保存为 .txt 后再导入。');
+    default:
+      throw new ImportError(`无法识别“${ext || '（无扩展名）'}”文件：可导入 .txt、.html、.htm、.docx。`);
+  }
+}

@@ -1,0 +1,399 @@
+/**
+ * End-to-end suite: the packaged .vsix in a real VS Code (code-server 4.100.3 in Debian's Chromium, driven by
+ * playwright-core), doing what a clerk does with the seed report: see the problems and squiggles, hover a total,
+ * complete a missing table, apply quick fixes, preview beside the editor and export HTML.
+ *   npm run test:e2e           (packages the .vsix first; installs code-server into ~/.cache/xxgk-e2e once)
+ * Env: XXGK_E2E_VSIX (default <name>-<version>.vsix), XXGK_E2E_LOCALE (default zh-cn), XXGK_E2E_HEADED=1.
+ * Prints PASS/FAIL per step; screenshots go to .test-artifacts/e2e/ (also on failure, with the server logs).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { ensureCodeServer, declareDisplayLanguage, installVsix, startCodeServer, stopAll, type CodeServer } from './codeServer';
+import { LONG, SHORT, Workbench } from './workbench';
+
+const repo = resolve(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string };
+const vsix = resolve(process.env.XXGK_E2E_VSIX ?? join(repo, `${pkg.name}-${pkg.version}.vsix`));
+const locale = process.env.XXGK_E2E_LOCALE ?? 'zh-cn';
+const artifacts = join(repo, '.test-artifacts/e2e');
+const REPORT = 'seed-zhangying-2023.xxgk.yaml';
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+interface Ctx {
+  page: Page;
+  wb: Workbench;
+  workspace: string;
+  reportPath: string;
+  /** This run's extensions folder: the language server processes it started run from here. */
+  extensionsDir: string;
+  preview?: Frame;
+}
+
+/** Pids of the language servers started from this run's extensions folder. */
+function serverPids(extensionsDir: string): number[] {
+  const r = spawnSync('pgrep', ['-f', `${extensionsDir}/.*/server/out/server.js`], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = LONG): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100)); // polling interval of a condition, not a sleep standing in for one
+  }
+}
+
+/** 1-based line and column (UTF-16, as the editor counts) where `pattern` (or its capture `group`) first matches. */
+function locate(text: string, pattern: RegExp, group = 0): { line: number; column: number } {
+  const m = new RegExp(pattern.source, `${pattern.flags.replace('d', '')}d`).exec(text);
+  assert(m?.indices?.[group], `pattern ${pattern} not found in the report`);
+  const offset = m.indices[group][0];
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+let shot = 0;
+async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+const EXPECTED_RULES = ['DATE-BEFORE-PERIOD-END', 'STR-PARTS', 'T3-SHAPE', 'FEE-SHAPE', 'TXT-DOUBLED'];
+
+const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
+  [
+    'problems panel lists the seed report’s defects; squiggles in the editor',
+    async ({ page, wb }) => {
+      await wb.openFile(REPORT);
+      await wb.openProblems();
+      for (const rule of EXPECTED_RULES) {
+        const rows = await wb.filterProblems(rule);
+        // The row shows the rule id as the diagnostic code and "xxgk" as its source.
+        await rows.filter({ hasText: rule }).filter({ hasText: 'xxgk' }).first().waitFor({ state: 'visible', timeout: LONG });
+      }
+      await wb.filterProblems('');
+      // A squiggle under 落款日期 on line 9 (DATE-BEFORE-PERIOD-END is an error).
+      const lineNumber = wb.editor.locator('.margin-view-overlays .line-numbers', { hasText: /^9$/ });
+      await lineNumber.waitFor({ state: 'visible', timeout: SHORT });
+      const squiggles = wb.editor.locator('.view-overlays .squiggly-error');
+      await squiggles.first().waitFor({ state: 'attached', timeout: LONG });
+      const lineBox = await lineNumber.boundingBox();
+      assert(lineBox, 'line number 9 has no box');
+      const boxes = await squiggles.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ y: r.y, h: r.height })));
+      assert(
+        boxes.some((b) => b.y >= lineBox.y - 2 && b.y + b.h <= lineBox.y + lineBox.height + 2),
+        `no error squiggle on line 9 (squiggles at y=${boxes.map((b) => Math.round(b.y)).join(',')}, line 9 at y=${Math.round(lineBox.y)})`,
+      );
+      // The squiggle's own hover names the rule.
+      await wb.focusEditor();
+      await wb.goTo(9, 7);
+      await wb.runCommand('Show or Focus Hover');
+      // (…and, once VS Code has asked the server, offers its quick fix.)
+      await wb.hover.filter({ hasText: 'DATE-BEFORE-PERIOD-END' }).filter({ hasText: /Quick Fix|快速修复/ }).waitFor({ state: 'visible', timeout: SHORT });
+      await screenshot(page, 'problems-and-squiggles');
+      await page.keyboard.press('Escape');
+    },
+  ],
+  [
+    'hover on a total shows the official label, the identity and the computed value',
+    async ({ page, wb, reportPath }) => {
+      const text = readFileSync(reportPath, 'utf8');
+      const total = locate(text, /本年新收:\s*\[[^\]\n]*?(\d+)\]/, 1); // the written 总计 (last element)
+      await wb.focusEditor();
+      await wb.goTo(total.line, total.column);
+      await wb.runCommand('Show or Focus Hover');
+      const hover = wb.hover.filter({ hasText: '一、本年新收政府信息公开申请数量' });
+      await hover.waitFor({ state: 'visible', timeout: SHORT });
+      const content = await hover.innerText();
+      for (const expected of ['总计', '总计 = 自然人 + 商业企业', '计算值']) {
+        assert(content.includes(expected), `hover lacks “${expected}”:\n${content}`);
+      }
+      await screenshot(page, 'hover-total');
+      await page.keyboard.press('Escape');
+    },
+  ],
+  [
+    'completion inserts the missing part 四 with its table skeleton',
+    async ({ page, wb, reportPath }) => {
+      const text = readFileSync(reportPath, 'utf8');
+      const missing = ['缺少第四部分', '缺少表四']; // STR-PARTS and T4-SHAPE before the completion
+      for (const message of missing) {
+        const rows = await wb.filterProblems(message);
+        await rows.filter({ hasText: message }).first().waitFor({ state: 'visible', timeout: SHORT });
+      }
+      const at = locate(text, /\n\n五、存在的主要问题/); // the blank line before part 五: part 四 belongs there
+      await wb.focusEditor();
+      await wb.goTo(at.line + 1, 1);
+      await page.keyboard.type('四');
+      await page.keyboard.press('Control+Space'); // Trigger Suggest, keeping the focus in the editor
+      const item = wb.suggestWidget.locator('.monaco-list-row', { hasText: '四、政府信息公开行政复议、行政诉讼情况（含表四' }).first();
+      await item.waitFor({ state: 'visible', timeout: SHORT });
+      await wb.selectSuggestion(item);
+      await screenshot(page, 'completion');
+      await page.keyboard.press('Enter');
+      await wb.suggestWidget.waitFor({ state: 'hidden', timeout: SHORT });
+      await screenshot(page, 'completion-inserted');
+      await page.keyboard.press('Escape'); // leave snippet mode
+      await wb.save(REPORT);
+      const after = readFileSync(reportPath, 'utf8');
+      const part4 = /^四、政府信息公开行政复议、行政诉讼情况:\n((?:[ #].*\n)*)五、/m.exec(after)?.[1] ?? '';
+      for (const row of ['行政复议', '未经复议直接起诉', '复议后起诉']) {
+        assert(new RegExp(`^\\s+${row}:\\s*\\[0, 0, 0, 0\\]`, 'm').test(part4), `table 四 row ${row} (zeros) was not inserted before part 五; part 四 reads:\n${part4}`);
+      }
+      // The problems about the missing part and its table go away.
+      for (const message of missing) {
+        const rows = await wb.filterProblems(message);
+        await rows.first().waitFor({ state: 'detached', timeout: SHORT });
+      }
+      await wb.filterProblems('');
+    },
+  ],
+  [
+    'quick fix removes the doubled “进行” and its problem disappears',
+    async ({ page, wb, reportPath }) => {
+      const rows = await wb.filterProblems('TXT-DOUBLED');
+      const problem = rows.filter({ hasText: '进行进行' }).first();
+      await problem.waitFor({ state: 'visible', timeout: SHORT });
+      await wb.openProblem(problem); // the cursor goes to the problem, as when a user double-clicks it
+      await wb.runCommand('Quick Fix...');
+      await wb.actionWidget.locator('.monaco-list-row', { hasText: '删除重复的“进行”' }).first().waitFor({ state: 'visible', timeout: SHORT });
+      await screenshot(page, 'quick-fix-menu');
+      await wb.applyCodeAction('删除重复的“进行”');
+      await rows.filter({ hasText: '进行进行' }).first().waitFor({ state: 'detached', timeout: SHORT });
+      await rows.filter({ hasText: '张营乡乡' }).first().waitFor({ state: 'visible', timeout: SHORT }); // the other one stays
+      await wb.save(REPORT);
+      const after = readFileSync(reportPath, 'utf8');
+      assert(!after.includes('等情况进行进行报备') && after.includes('等情况进行报备'), 'the doubled word is still in the prose'); // (line 3's comment quotes it on purpose)
+      await wb.filterProblems('');
+      await screenshot(page, 'quick-fix-applied');
+    },
+  ],
+  [
+    'preview to the side shows the three tables with the failing cells marked',
+    async (ctx) => {
+      const { page, wb } = ctx;
+      await wb.focusEditor();
+      // The editor title offers the preview and the export as buttons.
+      for (const label of ['在侧边打开预览', '导出 HTML…']) {
+        await wb.editorTitleAction(label).waitFor({ state: 'visible', timeout: SHORT });
+      }
+      await page.keyboard.press('Control+K'); // the contributed chord ctrl+k v
+      await page.keyboard.press('V');
+      const frame = await wb.frameWith('table#table-t3');
+      ctx.preview = frame;
+      for (const id of ['table-t2', 'table-t3', 'table-t4']) {
+        await frame.locator(`table#${id}`).waitFor({ state: 'attached', timeout: SHORT });
+      }
+      await frame.locator('td[data-cell="t3.r1:NP"]').waitFor({ state: 'attached', timeout: SHORT });
+      const errors = frame.locator('[data-severity="error"][title]');
+      const count = await errors.count();
+      assert(count > 0, 'no cell is marked data-severity="error" in the preview');
+      const title = await errors.first().getAttribute('title');
+      assert(title && title.trim().length > 0, 'the marked cell has no tooltip');
+      // Both panes are visible: the editor and the preview beside it.
+      assert((await page.locator('.editor-group-container').count()) >= 2, 'the preview did not open beside the editor');
+      // Room for the two panes (the Problems panel comes back when a later step opens it).
+      await wb.runCommand('View: Hide Panel');
+      if (await page.locator('.part.sidebar').isVisible()) {
+        await wb.runCommand('View: Toggle Primary Side Bar Visibility');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: SHORT });
+      }
+      await errors.first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'preview-beside-editor');
+    },
+  ],
+  [
+    'editing a number updates the preview; the wrong total is marked and fixed by its quick fix',
+    async ({ page, wb, reportPath, preview }) => {
+      assert(preview, 'preview frame missing');
+      const text = readFileSync(reportPath, 'utf8');
+      const np = locate(text, /本年新收:\s*\[(0)/, 1); // 自然人 of 本年新收
+      const npCell = preview.locator('td[data-cell="t3.r1:NP"]');
+      assert((await npCell.innerText()).trim() === '0', 'the 自然人 cell of 本年新收 does not start as 0');
+      // Click into the source editor group (the first group) and type the new number.
+      await page.locator('.editor-group-container').first().click({ position: { x: 200, y: 120 } });
+      await wb.goTo(np.line, np.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('5');
+      await preview.locator('td[data-cell="t3.r1:NP"]', { hasText: /^\s*5\s*$/ }).waitFor({ state: 'attached', timeout: SHORT });
+      // Its written total (0) is now wrong: marked in the preview with a tooltip, and a problem with a quick fix.
+      const totalCell = preview.locator('td[data-cell^="t3.r1:"][data-severity="error"]').first();
+      await totalCell.waitFor({ state: 'attached', timeout: SHORT });
+      await totalCell.scrollIntoViewIfNeeded();
+      await screenshot(page, 'preview-after-edit');
+      await wb.openProblems();
+      const rows = await wb.filterProblems('T3-ROW-TOTAL');
+      await rows.first().waitFor({ state: 'visible', timeout: SHORT });
+      const total = locate(text, /本年新收:\s*\[[^\]\n]*?(\d+)\]/, 1);
+      const problem = rows.filter({ hasText: 'T3-ROW-TOTAL' }).first();
+      assert((await problem.innerText()).includes(`[Ln ${total.line}, Col ${total.column}]`), `T3-ROW-TOTAL is not at the written total (${total.line}:${total.column}): ${await problem.innerText()}`);
+      await wb.openProblem(problem);
+      await wb.runCommand('Quick Fix...');
+      await wb.applyCodeAction('将总计改为计算值 5');
+      await rows.first().waitFor({ state: 'detached', timeout: SHORT });
+      await preview.locator('td[data-cell^="t3.r1:"][data-severity="error"]').first().waitFor({ state: 'detached', timeout: SHORT });
+      await wb.filterProblems('');
+      await wb.save(REPORT);
+      assert(/本年新收:\s*\[5, ~, ~, ~, ~, ~, 5\]/.test(readFileSync(reportPath, 'utf8')), 'the file does not hold the edited row with its fixed total');
+    },
+  ],
+  [
+    'Export HTML writes the file next to the report, identical to `xxgk render`',
+    async ({ page, wb, workspace, reportPath }) => {
+      const target = join(workspace, 'seed-zhangying-2023.html');
+      assert(!existsSync(target), 'export target exists before the export');
+      await page.locator('.editor-group-container').first().click({ position: { x: 200, y: 120 } });
+      await wb.editorTitleAction('导出 HTML…').click(); // the button in the editor title
+      // The save dialog: in code-server the simple file dialog is a quick input holding the proposed path.
+      await wb.quickInputBox.waitFor({ state: 'visible', timeout: SHORT });
+      // It first shows the folder, then fills in the proposed name.
+      const proposed = await wb.waitForInputValue(wb.quickInputBox, /\.html$/).catch(async () => wb.quickInputBox.inputValue());
+      assert(proposed === target, `save dialog proposes “${proposed}”, not ${target} (the report’s name with .html, beside it)`);
+      await screenshot(page, 'export-save-dialog');
+      await wb.quickInputBox.fill(target);
+      await page.keyboard.press('Enter');
+      const done = wb.notification(/seed-zhangying-2023\.html/);
+      await done.waitFor({ state: 'visible', timeout: SHORT });
+      await screenshot(page, 'export-done');
+      // It offers to open the result; open it in the editor.
+      await done.locator('.monaco-button', { hasText: '在编辑器中打开' }).click();
+      await wb.activeTab('seed-zhangying-2023.html').waitFor({ state: 'visible', timeout: SHORT });
+      assert(existsSync(target), `${target} was not written`);
+      const exported = readFileSync(target, 'utf8');
+      const cliOut = join(workspace, '..', 'cli-render.html');
+      const cli = spawnSync(process.execPath, [join(repo, 'server/out/cli.js'), 'render', reportPath, '-o', cliOut], { encoding: 'utf8' });
+      assert(cli.status === 0, `xxgk render failed (exit ${cli.status}): ${cli.stderr}`);
+      const expected = readFileSync(cliOut, 'utf8');
+      assert(exported.includes('table-t3') && exported.includes('张营乡人民政府'), 'the exported file is not the report');
+      assert(exported === expected, 'the exported HTML differs from `xxgk render` of the same text');
+    },
+  ],
+  [
+    'the language server is killed: VS Code restarts it, unsaved text is kept and checked again',
+    async ({ page, wb, reportPath, extensionsDir }) => {
+      // Back to the report's tab (the exported HTML is open beside it in the same group).
+      await page.locator(`.tabs-container .tab[data-resource-name="${REPORT}"]`).first().click();
+      await wb.activeTab(REPORT).waitFor({ state: 'visible', timeout: SHORT });
+      const saved = readFileSync(reportPath, 'utf8');
+      const np = locate(saved, /本年新收:\s*\[(5)/, 1);
+      await wb.goTo(np.line, np.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('7'); // unsaved: 自然人 7 against a written total of 5
+      await wb.openProblems();
+      const rows = await wb.filterProblems('T3-ROW-TOTAL');
+      await rows.first().waitFor({ state: 'visible', timeout: SHORT });
+      const [before] = await waitFor('a running language server', () => { const p = serverPids(extensionsDir); return p.length ? p : undefined; });
+      process.kill(before, 'SIGKILL');
+      const after = await waitFor('a restarted language server', () => serverPids(extensionsDir).find((p) => p !== before));
+      console.log(`      language server ${before} killed, restarted as ${after}`);
+      // The restarted server has the editor's unsaved text: one more keystroke (7 → 8) is checked against it.
+      await wb.focusEditor();
+      await wb.goTo(np.line, np.column);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('8');
+      const again = await wb.filterProblems('T3-ROW-TOTAL');
+      const eight = again.filter({ hasText: '应为 8' }).first();
+      await eight.waitFor({ state: 'visible', timeout: LONG });
+      assert((await eight.innerText()).includes('填报为 5'), `after the restart the problem does not read the unsaved row: ${await eight.innerText()}`);
+      await wb.focusEditor();
+      assert(readFileSync(reportPath, 'utf8') === saved, 'the file on disk changed, although nothing was saved');
+      await screenshot(page, 'server-restarted');
+      await wb.filterProblems('');
+    },
+  ],
+];
+
+async function main(): Promise<number> {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  assert(existsSync(vsix), `${vsix} not found: run npm run package first`);
+  const tmp = mkdtempSync(join(tmpdir(), 'xxgk-e2e-'));
+  const dirs = { userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions') };
+  const workspace = join(tmp, 'workspace');
+  mkdirSync(workspace);
+  const reportPath = join(workspace, REPORT);
+  cpSync(join(repo, 'samples', REPORT), reportPath);
+
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const results: Array<[string, 'PASS' | 'FAIL' | 'NOT RUN', number]> = [];
+  const onSignal = () => void stopAll().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    let t0 = Date.now();
+    const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+    const installDir = ensureCodeServer(repo);
+    console.log(`code-server install ready in ${seconds()}`);
+    t0 = Date.now();
+    installVsix(installDir, [vsix], dirs, join(artifacts, 'install-extension.log'));
+    if (!locale.startsWith('en')) declareDisplayLanguage(dirs.userData, locale);
+    const server: CodeServer = await startCodeServer(installDir, { workspace, ...dirs, log: join(artifacts, 'code-server.log'), locale });
+    console.log(`code-server ${server.url} (pid ${server.process.pid}) up in ${seconds()}, workspace ${workspace}, locale ${locale}`);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: process.env.XXGK_E2E_HEADED !== '1',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(SHORT);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    const wb = new Workbench(page);
+    await wb.waitReady();
+    console.log(`workbench ready in ${seconds()}`);
+    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions };
+    let failed = false;
+    for (const [name, run] of steps) {
+      if (failed) {
+        results.push([name, 'NOT RUN', 0]);
+        continue;
+      }
+      const start = Date.now();
+      try {
+        await run(ctx);
+        results.push([name, 'PASS', Date.now() - start]);
+        console.log(`PASS  ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+      } catch (e) {
+        failed = true;
+        results.push([name, 'FAIL', Date.now() - start]);
+        console.log(`FAIL  ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)\n      ${String(e instanceof Error ? e.message : e).split('\n').join('\n      ')}`);
+        await screenshot(page, 'FAILED').catch(() => undefined);
+      }
+    }
+  } catch (e) {
+    console.log(`FAIL  setup: ${e instanceof Error ? e.stack : e}`);
+    if (page) await screenshot(page, 'FAILED-setup').catch(() => undefined);
+    results.push(['setup', 'FAIL', 0]);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await stopAll();
+    // Keep the extension host / language server logs of a failed run for diagnosis.
+    if (results.some(([, r]) => r !== 'PASS') && existsSync(join(dirs.userData, 'logs'))) {
+      cpSync(join(dirs.userData, 'logs'), join(artifacts, 'logs'), { recursive: true });
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  for (const [name, r] of results.filter(([, r]) => r === 'NOT RUN')) console.log(`${r}  ${name}`);
+  const passed = results.filter(([, r]) => r === 'PASS').length;
+  const ok = passed === steps.length;
+  console.log(`\n${ok ? 'PASS' : 'FAIL'}: ${passed}/${steps.length} end-to-end steps passed; screenshots in ${artifacts}`);
+  writeFileSync(join(artifacts, 'results.json'), JSON.stringify(results, null, 2));
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    void stopAll().finally(() => process.exit(1));
+  },
+);
