@@ -31,6 +31,38 @@ describe('parseReport', () => {
     }
   });
 
+  it('reports a key written twice in any mapping, at the second one', () => {
+    const text = 'x:\n  a: 1\n  b: [{c: 1, c: 2}]\n  a: 2\n';
+    const dups = checkText(text).findings.filter((f) => f.message.key === 'yaml.DUPLICATE_KEY');
+    expect(dups.map((f) => text.slice(f.span.start, f.span.start + 1))).toEqual(['c', 'a']);
+    expect(dups.map((f) => f.span.start)).toEqual([text.lastIndexOf('c:'), text.lastIndexOf('a:')]);
+  });
+
+  it('reports a quoted string left open at the end of the file, even when it ends in an escaped quote', () => {
+    const syntax = (text: string) => checkText(text).findings.filter((f) => f.rule === 'YAML-SYNTAX').map((f) => f.message.key);
+    expect(syntax('机关: "张营乡\\"')).toEqual(['yaml.MISSING_CHAR']);
+    expect(syntax('机关: "张营乡')).toEqual(['yaml.MISSING_CHAR']);
+    expect(syntax('机关: "张营乡\\\\"')).toEqual([]);
+    expect(syntax('机关: "张营乡"')).toEqual([]);
+  });
+
+  it('reads thousands of nesting levels without overflowing the stack, and says where it nests too deep', () => {
+    // Found by the fuzzer: 3,000 indentation levels inside a report, with the report going on after them.
+    const deep = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const text = sample(CLEAN).replace('  本年新收:', `  本年新收: ${deep} 1\n  本年新收x:`);
+    const f = checkText(text).findings.find((x) => x.message.key === 'yaml.tooDeep');
+    expect(f).toBeDefined();
+    expect(text.slice(f!.span.start, f!.span.end).trim()).toBe('k2999: 1');
+  });
+
+  it('does not hand thousands of brackets to yaml (deep recursion can abort the process), and says where', () => {
+    const text = `机关: 张营乡\n年度: ${'[&a '.repeat(5000)}${']'.repeat(5000)}\n`;
+    const f = checkText(text).findings.find((x) => x.message.key === 'yaml.tooDeep');
+    expect(f).toBeDefined();
+    expect(text.slice(f!.span.start, f!.span.end)).toMatch(/^年度: \[&a \[/);
+    expect(checkText('年度: [[[[1]]]]\n导语: |\n' + ' '.repeat(600) + 'x\n').findings.some((x) => x.message.key === 'yaml.tooDeep')).toBe(false);
+  });
+
   it('reports an unclosed bracket on the line that lacks it', () => {
     const text = edit(sample(CLEAN), '  上年结转:          [0, 0, 0, 0, 0, 0]', '  上年结转:          [0, 0, 0, 0, 0, 0');
     const f = check(text).find((x) => x.rule === 'YAML-SYNTAX')!;
@@ -43,6 +75,14 @@ describe('parseReport', () => {
     const f = check(text).find((x) => x.rule === 'STR-UNKNOWN-KEY')!;
     expect(f.message).toBe('无法识别的项目“逾期不不补正”，是否应为“逾期不补正”？');
     expect(f.finding.fixes?.[0].edits[0].text).toBe('逾期不补正');
+  });
+
+  it('never suggests a key the mapping already has (the fix would write a duplicate)', () => {
+    const typo = check(edit(sample(CLEAN), '  其他: |', '  其他x: |')).filter((x) => x.rule === 'STR-UNKNOWN-KEY');
+    expect(typo.map((u) => u.message)).toEqual(['无法识别的项目“其他x”，是否应为“其他”？']);
+    const extra = check(edit(sample(CLEAN), '  信息处理费:', '  其他x: 1\n  信息处理费:')).filter((x) => x.rule === 'STR-UNKNOWN-KEY');
+    expect(extra.map((u) => u.message)).toEqual([expect.stringMatching(/^无法识别的项目“其他x”。/)]);
+    expect(extra[0].finding.fixes).toBeUndefined();
   });
 
   it('accepts full official labels and half-width brackets as the same row', () => {

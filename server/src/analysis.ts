@@ -6,6 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, type CheckOptions } from './check';
 import type { Finding } from './findings';
+import { IncrementalYaml } from './incremental';
 import { parseReport, type ReportModel } from './model';
 import type { PreviousReport } from './rules/context';
 
@@ -21,6 +22,8 @@ export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport |
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
+  /** Per document: a keystroke re-parses only the top-level block it changed (identical to a full parse). */
+  private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 
   constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious) {}
@@ -31,7 +34,10 @@ export class AnalysisCache {
     if (key !== this.optionsKey) { this.entries.clear(); this.optionsKey = key; }
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const model = parseReport(doc.getText());
+    const text = doc.getText();
+    let parser = this.parsers.get(doc.uri);
+    if (!parser) { parser = new IncrementalYaml(); this.parsers.set(doc.uri, parser); }
+    const model = parseReport(text, { doc: parser.parse(text) });
     const previous = this.findPrevious?.(doc.uri, model);
     const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous }) };
     this.entries.set(doc.uri, analysis);
@@ -40,6 +46,7 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.parsers.delete(uri);
   }
 
   /** Another report changed (last year's, perhaps): every cached analysis may be stale. */

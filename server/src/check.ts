@@ -56,5 +56,6 @@ function emptyDocument(model: ReportModel): Finding[] {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(fs: Finding[]): Finding[] {
-  return fs.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
+  // Rule ids are ASCII: comparing code units orders them as localeCompare did, without its cost.
+  return fs.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

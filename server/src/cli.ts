@@ -143,11 +143,18 @@ function render(rest: string[], io: CliIO): number {
   const output = values.output as string | undefined;
   if (!output || output === '-') { io.out(html); return 0; }
   const target = isAbsolute(output) ? output : join(io.cwd, output);
-  if (existsSync(target) && !values.force) {
+  const exists = () => {
     io.err(`“${output}”已存在。如要覆盖，请加 --force。`);
     return 2;
+  };
+  if (existsSync(target) && !values.force) return exists();
+  try {
+    // Without --force the write itself also refuses an existing file (one created since the check).
+    writeFileAtomic(target, html, { overwrite: !!values.force });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return exists();
+    throw e;
   }
-  writeFileAtomic(target, html);
   io.err(`已生成 ${output}`);
   return 0;
 }

@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
-import type { Finding, Fix } from './findings';
+import type { Finding, Fix, Span } from './findings';
 import { localize, type Locale } from './l10n';
 import { overlaps, toRange, toSpan } from './lsp';
 
@@ -42,25 +42,48 @@ export function provideCodeActions(analysis: Analysis, range: Range, context: Co
       actions.push({
         title: localize({ key: 'fix.all', args: { count: all.length } }, locale),
         kind: FIX_ALL_KIND,
-        edit: { changes: { [analysis.uri]: all.flatMap((f) => edits(analysis, f)) } },
+        edit: { changes: { [analysis.uri]: inSpecOrder(all.flatMap((f) => f.edits)).map((e) => ({ range: toRange(analysis.model, e.span), newText: e.text })) } },
       });
     }
   }
   return actions;
 }
 
+/**
+ * LSP: edits may share a start position only as inserts followed by one replacement (the order in the array
+ * decides). Found by fuzzing: a rename and an insertion at the start of the same line, in the other order,
+ * made clients reject the whole “fix all” ('Overlapping edit').
+ */
+function inSpecOrder(es: Fix['edits']): Fix['edits'] {
+  return [...es].sort((a, b) => a.span.start - b.span.start || (a.span.end - a.span.start) - (b.span.end - b.span.start));
+}
+
 /** Preferred fixes of all findings, skipping any whose edits overlap an earlier one (and duplicates). */
 export function fixAll(analysis: Analysis): Fix[] {
   const chosen: Fix[] = [];
-  const taken: { start: number; end: number }[] = [];
+  // Spans taken so far, sorted by start: each clash test is a binary search, so a report with tens of
+  // thousands of fixable findings (doubled words) does not take quadratic time. Taken spans never overlap
+  // each other, so only those starting where the last one at or before s.start starts, and the first one
+  // after it, can clash with s.
+  const taken: Span[] = [];
+  const firstAfter = (pos: number) => {
+    let lo = 0, hi = taken.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (taken[mid].start <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const clash = (s: Span, t: Span) => (s.start < t.end && t.start < s.end) || (s.start === t.start && s.end === t.end);
+  const clashes = (s: Span) => {
+    const i = firstAfter(s.start);
+    for (let j = i - 1; j >= 0 && taken[j].start === taken[i - 1].start; j--) if (clash(s, taken[j])) return true;
+    return i < taken.length && clash(s, taken[i]);
+  };
   const seen = new Set<Fix>();
   for (const f of analysis.findings as Finding[]) {
     const fix = f.fixes?.find((x) => x.preferred);
     if (!fix || seen.has(fix)) continue;
     seen.add(fix);
-    const clash = fix.edits.some((e) => taken.some((t) => e.span.start < t.end && t.start < e.span.end || (e.span.start === t.start && e.span.end === t.end)));
-    if (clash) continue;
-    taken.push(...fix.edits.map((e) => e.span));
+    if (fix.edits.some((e) => clashes(e.span))) continue;
+    for (const e of fix.edits) taken.splice(firstAfter(e.span.start), 0, e.span);
     chosen.push(fix);
   }
   return chosen;

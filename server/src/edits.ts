@@ -6,11 +6,21 @@ import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from './findings';
 import type { ReportModel } from './model';
 
-/** Column of the first key of a block mapping. */
-function mapIndent(model: ReportModel, map: YAMLMap): number | undefined {
-  const first = map.items[0]?.key as Node | undefined;
-  if (!first?.range) return undefined;
-  return model.lines.positionAt(first.range[0]).character;
+/**
+ * Where a block mapping starts and how deep it is indented. Tags and anchors on the first key's line belong
+ * to that key (`!!str 机关: …`), so the mapping is indented like them; after a sequence dash (`- 机关: …`)
+ * it is indented like the key, and nothing can be inserted above it inside the mapping.
+ */
+function mapStart(model: ReportModel, map: YAMLMap): { indent: number; lineStart: number; insertAbove: boolean } | undefined {
+  const start = map.range?.[0] ?? (map.items[0]?.key as Node | null | undefined)?.range?.[0];
+  if (start === undefined) return undefined;
+  let lineStart = model.lines.lineStart(model.lines.positionAt(start).line);
+  // A byte order mark (files saved by Notepad) is not indentation: insert after it, count columns after it.
+  if (lineStart === 0 && model.text.charCodeAt(0) === 0xfeff) lineStart = 1;
+  const lead = model.text.slice(lineStart, start);
+  const props = /^(\s*)(?:[!&]\S*\s+)+$/.exec(lead);
+  if (props) return { indent: props[1].length, lineStart, insertAbove: true };
+  return { indent: start - lineStart, lineStart, insertAbove: !lead.trim() };
 }
 
 /** Offset of the start of the line after the last line of a pair (its value included). */
@@ -37,18 +47,24 @@ export function insertIntoMap(
   let indent: number;
   let offset: number;
   if (map && map.items.length) {
-    indent = mapIndent(model, map) ?? 0;
+    const at = mapStart(model, map);
+    if (!at) return undefined;
+    indent = at.indent;
     const before = map.items.filter(isBefore);
     if (before.length) offset = afterPair(model, before[before.length - 1]);
-    else {
-      const firstKey = map.items[0].key as Node;
-      offset = model.lines.lineStart(model.lines.positionAt(firstKey.range![0]).line);
-    }
+    else if (at.insertAbove) offset = at.lineStart;
+    else return undefined; // no fix rather than a broken document (found by the fuzzer)
   } else if (owner) {
     indent = owner.indent + 2;
     const line = model.lines.positionAt(owner.keyEnd).line;
     offset = line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
   } else {
+    // No mapping at all: keys can be appended only to a document with nothing in it but comments. After a
+    // scalar such as `~` they would be a YAML error (found by the fuzzer).
+    const contents = model.doc.contents;
+    if (contents?.range && contents.range[1] > contents.range[0]) return undefined;
+    // Nor after a document end marker: what follows '...' is another document.
+    if (/^\.\.\.[ \t]*(#.*)?$/m.test(model.text)) return undefined;
     indent = 0;
     offset = model.text.length;
   }

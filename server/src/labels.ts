@@ -58,25 +58,37 @@ export class KeyMatcher<T> {
     }
   }
 
-  match(key: string): KeyMatch<T> {
+  /** `taken`: canonical keys already in the mapping, never suggested (the fix would write a duplicate). */
+  match(key: string, taken?: ReadonlySet<string>): KeyMatch<T> {
+    return this.lookup(key) ?? { kind: 'unknown', suggestion: this.nearest(key, taken) };
+  }
+
+  /** The match of a valid key, without looking for a suggestion when it is unknown. */
+  lookup(key: string): Exclude<KeyMatch<T>, { kind: 'unknown' }> | undefined {
     const e = this.exact.get(key);
     if (e) return { kind: 'exact', value: e.value, canonical: e.key };
     const v = this.variant.get(key);
     if (v) return { kind: 'variant', value: v.value, canonical: v.key };
     const l = this.loose.get(normalizeLabel(key)) ?? this.loose.get(stripNumbering(key));
     if (l) return { kind: 'normalised', value: l.value, canonical: l.key };
-    return { kind: 'unknown', suggestion: this.nearest(key) };
+    return undefined;
   }
 
   /** The nearest valid key, if it is near enough to be a plausible typo. */
-  nearest(key: string): string | undefined {
+  nearest(key: string, taken?: ReadonlySet<string>): string | undefined {
     const n = stripNumbering(key);
     let best: string | undefined;
     let bestScore = Infinity;
     for (const c of this.candidates) {
+      if (taken?.has(c.key)) continue;
       for (const form of [c.key, ...(c.aliases ?? [])]) {
-        const d = levenshtein(n, stripNumbering(form));
-        const score = d / Math.max(n.length, stripNumbering(form).length, 1);
+        const f = stripNumbering(form);
+        const longer = Math.max(n.length, f.length, 1);
+        // The distance is at least the length difference: skip forms that cannot be near enough
+        // (and a 100,000-character key costs nothing).
+        if (Math.abs(n.length - f.length) / longer > 0.5) continue;
+        const d = levenshtein(n, f);
+        const score = d / longer;
         if (score < bestScore) { bestScore = score; best = c.key; }
       }
     }

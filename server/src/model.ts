@@ -85,6 +85,11 @@ export interface ReportModel {
   prose: ProseValue[];
   /** Findings made while reading: syntax, kinds of values, unknown and duplicate keys. */
   findings: Finding[];
+  /**
+   * Keys an unknown key of a mapping would be renamed to by its fix. A missing key suggested here is
+   * probably that typo: inserting it as well would write it twice, so its insert fix is not preferred.
+   */
+  suggested: Map<YAMLMap, Set<string>>;
 }
 
 /** Strings that published reports use for an empty cell. */
@@ -138,14 +143,42 @@ export interface ParseOptions {
   doc?: Document.Parsed;
 }
 
+/**
+ * The YAML parse every document goes through. `uniqueKeys` is off because yaml compares each key with every
+ * earlier key of its mapping (quadratic: 40,000 keys took 11 s); `duplicateKeyFindings` reports the same
+ * DUPLICATE_KEY error in one pass. Aliases are never expanded: the model reads nodes and never calls
+ * `toJS`, so a billion-laughs document costs what its text costs.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, PARSE_OPTIONS);
+}
+
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true } as const;
+
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const doc = options.doc ?? parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  let doc: Document.Parsed;
+  let unreadable: Finding | undefined;
+  const deep = options.doc ? undefined : tooDeep(text);
+  try {
+    if (deep) throw new RangeError('nesting');
+    doc = options.doc ?? parseYaml(text);
+  } catch (e) {
+    // yaml's parser recurses once per nesting level: thousands of levels overflow the stack (found by the
+    // fuzzer). The text cannot be read; say where it nests deepest, and check nothing else.
+    doc = parseYaml('');
+    unreadable = e instanceof RangeError
+      ? finding('YAML-SYNTAX', deep ?? deepestPoint(text).span, 'yaml.tooDeep')
+      : finding('YAML-SYNTAX', { start: 0, end: Math.min(1, text.length) }, 'yaml.other', { detail: String((e as Error)?.message ?? e) });
+  }
   const model: ReportModel = {
     text, lines: new LineIndex(text), doc, template: template2021, idx: indexOf(template2021),
     root: null, fields: new Map(), parts: [], part: new Map(), tables: new Map(), groups: new Map(), rows: new Map(),
-    cells: new Map(), prose: [], findings: [],
+    cells: new Map(), prose: [], findings: [], suggested: new Map(),
   };
+  if (unreadable) { model.findings.push(unreadable); return model; }
   syntaxFindings(model);
+  duplicateKeyFindings(model);
+  unclosedQuoteAtEnd(model);
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return model;
   if (!isMap(contents)) {
@@ -176,6 +209,102 @@ function syntaxFindings(model: ReportModel): void {
     const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
     model.findings.push({ ...finding('YAML-SYNTAX', span, `yaml.${w.code}`, { detail: w.message.split('\n')[0] }), severity: 'warning' });
   }
+}
+
+/**
+ * A report nests a few levels deep. Thousands of levels make yaml recurse until the stack runs out — and
+ * V8 aborts the whole process (not a catchable error) when a regular expression gets compiled that deep
+ * (found by the fuzzer). Texts nesting deeper than this are not handed to yaml at all.
+ */
+const MAX_NESTING = 500;
+
+/** Where the text nests deeper than MAX_NESTING, if it does. Cheap bounds first: most texts stop there. */
+export function tooDeep(text: string): Span | undefined {
+  let opens = 0;
+  for (const c of ['[', '{']) for (let i = text.indexOf(c); i >= 0 && opens < MAX_NESTING; i = text.indexOf(c, i + 1)) opens++;
+  let maxIndent = 0;
+  for (let start = 0; start < text.length;) {
+    let i = start;
+    while (i < text.length && (text[i] === ' ' || text[i] === '-' || text[i] === '?')) i++;
+    maxIndent = Math.max(maxIndent, i - start);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (opens < MAX_NESTING && maxIndent / 2 < MAX_NESTING) return undefined;
+  const deepest = deepestPoint(text);
+  return deepest.depth >= MAX_NESTING ? deepest.span : undefined;
+}
+
+/** The line that nests deepest, by indentation or by open brackets. */
+function deepestPoint(text: string): { depth: number; span: Span } {
+  let best = { depth: -1, start: 0, end: 0 };
+  let brackets = 0;
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let indent = 0;
+    while (start + indent < end && (text[start + indent] === ' ' || text[start + indent] === '-' || text[start + indent] === '?')) indent++;
+    let deepestInLine = brackets;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 || c === 123) deepestInLine = Math.max(deepestInLine, ++brackets);
+      else if ((c === 93 || c === 125) && brackets > 0) brackets--;
+    }
+    const depth = Math.max(indent / 2, deepestInLine);
+    if (depth > best.depth) best = { depth, start: start + indent, end: Math.min(end, start + indent + 200) };
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return { depth: best.depth, span: { start: best.start, end: best.end } };
+}
+
+/** Keys written twice in one mapping (equal scalar values, as yaml's `uniqueKeys` compares them), in linear time. */
+function duplicateKeyFindings(model: ReportModel): void {
+  // An explicit stack: documents nest as deep as yaml could compose them, deeper than our stack may go.
+  const stack: unknown[] = [model.doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const start = Math.min(key.range?.[0] ?? 0, model.text.length);
+            const span = { start, end: Math.min(start + 1, model.text.length) };
+            model.findings.push(finding('YAML-SYNTAX', span, 'yaml.DUPLICATE_KEY', { detail: 'Map keys must be unique' }));
+          } else { seen.add(key.value); }
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+}
+
+/**
+ * yaml accepts a double-quoted string that runs to the end of the file when the file's last character is an
+ * escaped quote (`机关: "张营乡\"`): the string is not closed, and the next line typed would be swallowed
+ * into it. Found by the fuzzer; reported like yaml's own MISSING_CHAR.
+ */
+function unclosedQuoteAtEnd(model: ReportModel): void {
+  let node: unknown = model.doc.contents;
+  for (;;) {
+    if (isMap(node) || isSeq(node)) {
+      const last = node.items[node.items.length - 1] as unknown;
+      node = last && typeof last === 'object' && 'key' in last ? ((last as Pair).value ?? (last as Pair).key) : last;
+    } else break;
+  }
+  if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+  const src = model.text.slice(node.range[0], node.range[1]);
+  let backslashes = 0;
+  for (let i = src.length - 2; i >= 0 && src[i] === '\\'; i--) backslashes++;
+  // Without a final quote yaml reports it itself; with an even run of backslashes the quote really closes.
+  if (src.length < 2 || !src.endsWith('"') || backslashes % 2 === 0) return;
+  const end = Math.min(node.range[1], model.text.length);
+  model.findings.push(finding('YAML-SYNTAX', { start: Math.max(0, end - 1), end }, 'yaml.MISSING_CHAR', { detail: 'Missing closing "quote' }));
 }
 
 /** The last non-blank line before `offset`, as a span over its content (trailing comment excluded). */
@@ -223,6 +352,7 @@ function keyedValue(model: ReportModel, pair: Pair): KeyedValue {
 /** Reads the pairs of one mapping against a matcher; reports unknown, alias and duplicate keys. */
 function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, visit: (slot: Slot, kv: KeyedValue, pair: Pair) => void): void {
   const seen = new Map<string, Span>();
+  let taken: Set<string> | undefined; // canonical keys of this mapping, built on the first unknown key
   for (const pair of map.items) {
     const keyNode = pair.key as Node | null;
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
@@ -231,13 +361,22 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     }
     const key = String(keyNode.value);
     const kv = keyedValue(model, pair);
-    const m = matcher.match(key);
+    let m = matcher.match(key);
     const legacy = m.kind === 'unknown' ? legacyMarker(model, key) : undefined;
     if (legacy) {
       model.findings.push(finding('VER-OLD-MARKERS', kv.keySpan, 'version.oldKey', { key, source: legacy.template.source, version: legacy.template.version, current: model.template.version }));
       continue;
     }
+    if (m.kind === 'unknown' && m.suggestion) {
+      taken ??= canonicalKeys(map, matcher);
+      if (taken.has(m.suggestion)) m = matcher.match(key, taken);
+    }
     if (m.kind === 'unknown') {
+      if (m.suggestion) {
+        const set = model.suggested.get(map) ?? new Set<string>();
+        set.add(m.suggestion);
+        model.suggested.set(map, set);
+      }
       const fixes = m.suggestion ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
         { key, suggestion: m.suggestion ?? '', valid: matcher.keys().slice(0, 12).join('、') }, { fixes }));
@@ -261,6 +400,28 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
   }
 }
 
+function canonicalKeys(map: YAMLMap, matcher: KeyMatcher<Slot>): Set<string> {
+  const out = new Set<string>();
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') continue;
+    const m = matcher.lookup(String(pair.key.value));
+    if (m) out.add(m.canonical);
+  }
+  return out;
+}
+
+/**
+ * Values of a keyed pair with their template meaning. Built as literals, not `{ ...kv, def }`: V8 makes
+ * spread objects slowly and in dictionary shape, which showed at the top of the check profile.
+ */
+function withDef<D>(kv: KeyedValue, def: D): KeyedValue & { def: D } {
+  return { keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, def };
+}
+
+function container(kv: KeyedValue, map: YAMLMap | null): Container {
+  return { keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, map };
+}
+
 const legacyCache = new WeakMap<Template, ReturnType<typeof legacyLabels>>();
 
 /** A key that is a label of an older format (其他对外管理服务事项 in a 2021 report). */
@@ -274,12 +435,12 @@ function readRoot(model: ReportModel, root: YAMLMap): void {
   const t = model.template;
   readPairs(model, root, rootMatcher(t), (slot, kv) => {
     if (slot.kind === 'field') {
-      model.fields.set(slot.def.id, { ...kv, def: slot.def });
+      model.fields.set(slot.def.id, withDef(kv, slot.def));
       if (slot.def.aside) expectScalar(model, kv, slot.def.label);
       else if (slot.def.type === 'prose') readProse(model, kv, slot.def.label);
       else expectScalar(model, kv, slot.def.label);
     } else if (slot.kind === 'part') {
-      const part: PartValue = { ...kv, def: slot.def };
+      const part: PartValue = withDef(kv, slot.def);
       model.parts.push(part);
       model.part.set(slot.def.id, part);
       readPart(model, part);
@@ -309,22 +470,22 @@ function readPart(model: ReportModel, part: PartValue): void {
     case 'general':
       if (empty) return;
       if (isMap(node)) {
-        model.groups.set(def.id, { ...part, map: node });
+        model.groups.set(def.id, container(part, node));
         readPairs(model, node, cached(t.generalTopics, () => fieldCandidates(t.generalTopics)), (slot, kv) => {
           if (slot.kind !== 'field') return;
-          model.fields.set(slot.def.id, { ...kv, def: slot.def });
+          model.fields.set(slot.def.id, withDef(kv, slot.def));
           readProse(model, kv, `${def.numeral}、${slot.def.label}`);
         });
       } else readProse(model, part, def.key);
       return;
     case 'table': {
       const table = model.idx.tableById.get(def.table!)!;
-      if (empty) { model.tables.set(table.id, { ...part, map: null }); return; }
+      if (empty) { model.tables.set(table.id, container(part, null)); return; }
       if (!isMap(node)) {
         model.findings.push(finding('STR-TYPE', part.valueSpan, 'type.expectedTable', { label: def.key, table: table.name }));
         return;
       }
-      model.tables.set(table.id, { ...part, map: node });
+      model.tables.set(table.id, container(part, node));
       readTableLevel(model, table, table, table.nodes, node, true);
       return;
     }
@@ -332,7 +493,7 @@ function readPart(model: ReportModel, part: PartValue): void {
       if (empty) return;
       if (isMap(node)) {
         // Sub-headings such as 存在的问题 / 改进情况: free keys, prose values.
-        model.groups.set(def.id, { ...part, map: node });
+        model.groups.set(def.id, container(part, node));
         for (const pair of node.items) {
           const kv = keyedValue(model, pair);
           const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -343,10 +504,10 @@ function readPart(model: ReportModel, part: PartValue): void {
     case 'other':
       if (empty) return;
       if (isMap(node)) {
-        model.groups.set(def.id, { ...part, map: node });
+        model.groups.set(def.id, container(part, node));
         readPairs(model, node, cached(t.otherFields, () => fieldCandidates(t.otherFields)), (slot, kv) => {
           if (slot.kind !== 'field') return;
-          model.fields.set(slot.def.id, { ...kv, def: slot.def });
+          model.fields.set(slot.def.id, withDef(kv, slot.def));
           if (slot.def.id === 'p6.fee') readFees(model, kv);
           else readProse(model, kv, `${def.numeral}、${slot.def.label}`);
         });
@@ -363,10 +524,10 @@ function readFees(model: ReportModel, kv: KeyedValue): void {
     else model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedFees'));
     return;
   }
-  model.groups.set('p6.fee', { ...kv, map: kv.node });
+  model.groups.set('p6.fee', container(kv, kv.node));
   readPairs(model, kv.node, cached(t.feeFields, () => fieldCandidates(t.feeFields)), (slot, fkv) => {
     if (slot.kind !== 'field') return;
-    model.fields.set(slot.def.id, { ...fkv, def: slot.def });
+    model.fields.set(slot.def.id, withDef(fkv, slot.def));
     expectScalar(model, fkv, slot.def.label);
   });
 }
@@ -377,20 +538,20 @@ function readTableLevel(model: ReportModel, table: TableDef, owner: object, node
     if (slot.kind === 'note') readProse(model, kv, `${table.name}说明`);
     else if (slot.kind === 'group') {
       if (!isMap(kv.node)) {
-        model.groups.set(slot.def.id, { ...kv, map: null });
+        model.groups.set(slot.def.id, container(kv, null));
         if (kv.node && !(isScalar(kv.node) && kv.node.value === null)) {
           model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedGroup', { label: slot.def.label }));
         }
         return;
       }
-      model.groups.set(slot.def.id, { ...kv, map: kv.node });
+      model.groups.set(slot.def.id, container(kv, kv.node));
       readTableLevel(model, table, slot.def, slot.def.children, kv.node, false);
     } else if (slot.kind === 'row') readRow(model, table, slot.def, kv);
   });
 }
 
 function readRow(model: ReportModel, table: TableDef, def: RowDef, kv: KeyedValue): void {
-  const row: RowValue = { ...kv, def, cells: new Map(), written: 0 };
+  const row: RowValue = { keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, def, cells: new Map(), written: 0 };
   model.rows.set(def.id, row);
   const node = kv.node;
   let items: (Node | null)[];
@@ -417,20 +578,18 @@ function readRow(model: ReportModel, table: TableDef, def: RowDef, kv: KeyedValu
 
 function readCell(model: ReportModel, row: RowDef, col: ColumnDef, node: Node | null, fallback: Span): Cell {
   const span = node ? nodeSpan(node, model.text, fallback.start) : fallback;
-  const raw = model.text.slice(span.start, span.end);
-  const base = { ref: cellRef(row, col), row, col, span, raw };
-  if (!node) return { ...base, state: 'blank', value: 0 };
-  if (!isScalar(node)) return { ...base, state: 'invalid', value: NaN };
-  const v = node.value;
-  if (v === null) return { ...base, state: 'blank', value: 0 };
-  if (typeof v === 'number') return { ...base, state: Number.isFinite(v) ? 'number' : 'invalid', value: v };
-  if (typeof v === 'string') {
+  // One object literal with every field: spreading a shared base made this the hottest line of a check.
+  const cell: Cell = { ref: cellRef(row, col), row, col, span, raw: model.text.slice(span.start, span.end), state: 'invalid', value: NaN };
+  const v = isScalar(node) ? node.value : node ? undefined : null;
+  if (v === null) { cell.state = 'blank'; cell.value = 0; }
+  else if (typeof v === 'number') { cell.state = Number.isFinite(v) ? 'number' : 'invalid'; cell.value = v; }
+  else if (typeof v === 'string') {
     const s = v.normalize('NFKC').trim();
-    if (BLANK_MARKS.has(s)) return { ...base, state: 'blank', value: 0 };
+    if (BLANK_MARKS.has(s)) { cell.state = 'blank'; cell.value = 0; }
     // “+12”: the 2019 format's 本年增/减 is often written with its sign.
-    if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) return { ...base, state: 'number', value: Number(s) };
+    else if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) { cell.state = 'number'; cell.value = Number(s); }
   }
-  return { ...base, state: 'invalid', value: NaN };
+  return cell;
 }
 
 /** The format version a new report is written in. */

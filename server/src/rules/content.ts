@@ -7,7 +7,7 @@
 import { isScalar } from 'yaml';
 import { finding, type Span } from '../findings';
 import type { ProseValue } from '../model';
-import { locateInProse } from '../prose';
+import { locateInProse, proseMatches } from '../prose';
 import { scalarText, type RuleContext } from './context';
 
 export function checkTable2Content(ctx: RuleContext): void {
@@ -75,14 +75,14 @@ export function checkNilStatements(ctx: RuleContext): void {
   const cases = t4.every((v) => v) ? t4.reduce((s, v) => s + v!.value, 0) : undefined;
   for (const prose of model.prose) {
     if (received && received.value > 0) {
-      for (const m of prose.text.matchAll(NIL_REQUESTS)) {
+      for (const m of proseMatches(prose, NIL_REQUESTS)) {
         ctx.report(finding('TXT-NIL', locateInProse(model.text, prose, m.index!, m[0].length), 'text.nilRequests', { quote: m[0], value: received.value }, {
           related: received.cell ? [{ span: received.cell.span, message: { key: 'related.term', args: { label: '本年新收 总计', value: received.value } } }] : undefined,
         }));
       }
     }
     if (cases !== undefined && cases > 0) {
-      for (const m of prose.text.matchAll(NIL_CASES)) {
+      for (const m of proseMatches(prose, NIL_CASES)) {
         ctx.report(finding('TXT-NIL', locateInProse(model.text, prose, m.index!, m[0].length), 'text.nilCases', { quote: m[0], value: cases }));
       }
     }

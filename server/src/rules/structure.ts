@@ -4,7 +4,7 @@
  * (STR-PART5-EMPTY). Missing things are reported at the key of the mapping they belong in, with a fix that
  * inserts them (as zeros) at their template position.
  */
-import { isMap, isScalar, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { insertIntoMap } from '../edits';
 import { finding, type Fix, type Span } from '../findings';
 import type { Container, ReportModel } from '../model';
@@ -13,6 +13,14 @@ import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode } 
 import type { RuleContext } from './context';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
+
+/**
+ * Inserting a missing key is the preferred fix (applied by “fix all”) unless an unknown key of the same
+ * mapping would be renamed to it: then the rename is the fix, and doing both would write the key twice.
+ */
+function insertPreferred(model: ReportModel, map: YAMLMap | null, key: string): boolean {
+  return !(map && model.suggested.get(map)?.has(key));
+}
 
 export function checkMetadata(ctx: RuleContext): void {
   const { model } = ctx;
@@ -37,15 +45,16 @@ export function checkParts(ctx: RuleContext): void {
     if (i < last) ctx.report(finding('STR-PARTS', p.keySpan, 'parts.order', { part: p.def.key, previous: parts[last].key }));
     last = Math.max(last, i);
   }
+  const metadataPairs = new Set([...model.fields.values()].filter((f) => model.template.metadata.includes(f.def)).map((f) => f.pair));
   for (const [i, def] of parts.entries()) {
     if (model.part.has(def.id)) continue;
     const next = parts.slice(i + 1).map((p) => model.part.get(p.id)).find((p) => p);
     const span: Span = next ? next.keySpan : endSpan(model);
     const earlier = new Set(parts.slice(0, i).map((p) => p.id));
     const edit = insertIntoMap(model, model.root, null,
-      (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || [...model.fields.values()].some((f) => f.pair === pair && model.template.metadata.includes(f.def)),
+      (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || metadataPairs.has(pair),
       [...partLines(model.template, def)]);
-    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: true }] : undefined;
+    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: insertPreferred(model, model.root, def.key) }] : undefined;
     ctx.report(finding('STR-PARTS', span, 'parts.missing', { numeral: def.numeral, title: def.title, basis: def.basis }, { fixes }));
     if (def.table) {
       const table = model.idx.tableById.get(def.table)!;
@@ -102,7 +111,7 @@ function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], conta
     const rows = node.kind === 'row' ? [node] : tableRows({ ...table, nodes: [node] }).filter((r) => !r.optionalTotal);
     for (const r of rows) {
       ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
-        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.kind === 'row' ? node.key : node.key! } }, edits: [edit], preferred: true }] : undefined,
+        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.key! } }, edits: [edit], preferred: insertPreferred(model, container.map, node.key!) }] : undefined,
       }));
     }
   });
@@ -119,9 +128,16 @@ function reportMissingRows(ctx: RuleContext, table: TableDef, nodes: TableNode[]
   }
 }
 
+const flatLevels = new WeakMap<TableNode[], (RowDef | GroupDef)[]>();
+
 /** The nodes that are keys of one mapping: rows and nested groups; flat groups contribute their children. */
 function flatLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
-  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
+  let level = flatLevels.get(nodes); // template data: computed once
+  if (!level) {
+    level = nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
+    flatLevels.set(nodes, level);
+  }
+  return level;
 }
 
 function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
@@ -135,9 +151,12 @@ function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
   const expected = hasTotal ? `${base.length}（${base.map((c) => c.short).join('、')}）或 ${def.columns.length}（含总计）` : `${base.length}（${base.map((c) => c.short).join('、')}）`;
   const tooFew = row.written < base.length;
   let fixes: Fix[] | undefined;
-  if (tooFew && row.node && isSeqFlow(row.node)) {
+  const close = row.valueSpan.end - 1;
+  if (tooFew && isSeq(row.node) && row.node.flow && ctx.model.text[close] === ']') {
     const missing = base.length - row.written;
-    const end = row.valueSpan.end - 1; // before the closing ]
+    // Right after the last value, so a trailing comma (`[1, 2, ]`) stays after the zeros.
+    const last = row.node.items[row.node.items.length - 1] as Node | null | undefined;
+    const end = last?.range ? last.range[1] : close;
     const text = (row.written ? ', ' : '') + Array(missing).fill('0').join(', ');
     fixes = [{ title: { key: 'fix.padZeros', args: { count: missing } }, edits: [{ span: { start: end, end }, text }], preferred: true }];
   }
@@ -145,19 +164,18 @@ function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
     { table: table.name, row: def.label, written: row.written, expected }, { fixes }));
 }
 
-function isSeqFlow(node: unknown): boolean {
-  return !!node && typeof node === 'object' && 'flow' in node && (node as { flow?: boolean }).flow === true && 'items' in node;
-}
 
 export function checkGeneral(ctx: RuleContext): void {
   const { model } = ctx;
   const p1 = model.part.get('p1');
   if (!p1) return;
   const topics = model.template.generalTopics.filter((f) => f.required);
-  const text = model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n');
+  // Part 一's whole text, joined only when part 一 is written as one block (joining megabytes of prose costs).
+  let text: string | undefined;
+  const wholeText = () => (text ??= model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n'));
   for (const f of topics) {
     const field = model.fields.get(f.id);
-    const present = field ? !!proseOf(field.node) : isMap(p1.node) ? false : mentions(text, f);
+    const present = field ? hasText(field.node) : isMap(p1.node) ? false : mentions(wholeText(), f);
     if (present) continue;
     const earlier = new Set(model.template.generalTopics.slice(0, model.template.generalTopics.indexOf(f)).map((x) => x.id));
     const edit = isMap(p1.node) && !field
@@ -170,8 +188,9 @@ export function checkGeneral(ctx: RuleContext): void {
   }
 }
 
-function proseOf(node: unknown): string {
-  return isScalar(node) && node.value !== null ? String(node.value).trim() : '';
+/** Whether a value has any non-blank text (without copying megabytes of prose to trim it). */
+function hasText(node: unknown): boolean {
+  return isScalar(node) && node.value !== null && /\S/.test(String(node.value));
 }
 
 function mentions(text: string, f: { key: string; label: string }): boolean {
@@ -191,7 +210,7 @@ export function checkFees(ctx: RuleContext): void {
       ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
       : !p6.node || (isScalar(p6.node) && p6.node.value === null) ? insertIntoMap(model, null, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, '')) : undefined;
     ctx.report(finding('FEE-SHAPE', fee ? fee.keySpan : p6.keySpan, 'fee.missing', {}, {
-      fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: true }] : undefined,
+      fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: insertPreferred(model, isMap(p6.node) ? p6.node : null, model.idx.field.get('p6.fee')!.key) }] : undefined,
     }));
     return;
   }
@@ -201,7 +220,7 @@ export function checkFees(ctx: RuleContext): void {
       const earlier = new Set(model.template.feeFields.slice(0, model.template.feeFields.indexOf(f)).map((x) => x.id));
       const edit = insertIntoMap(model, feeGroup.map, null, (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: 0`]);
       ctx.report(finding('FEE-SHAPE', fee.keySpan, 'fee.missingField', { field: f.label }, {
-        fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit], preferred: true }] : undefined,
+        fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit], preferred: insertPreferred(model, feeGroup.map, f.key) }] : undefined,
       }));
       continue;
     }

@@ -4,7 +4,7 @@
  * (“一步一步”, “常常”) are not flagged.
  */
 import { finding } from '../findings';
-import { locateInProse } from '../prose';
+import { locateInProse, proseMatches } from '../prose';
 import type { RuleContext } from './context';
 import { shortNames } from './content';
 
@@ -13,13 +13,16 @@ const NEVER_DOUBLED = /([的和与及在将被把并于])\1/g;
 /** Words that start with a body-kind character: “张营乡乡村振兴” is 张营乡 + 乡村振兴, not a doubled 乡. */
 const WORDS_AFTER_NAME = /^(?:乡村|乡镇|乡级|乡亲|乡土|乡贤|乡风|镇村|镇区|镇级|县城|县域|县级|县委|县直|市场|市民|市级|市区|市委|市直|市政|区域|区级|区委|区直|省级|省委|省直|局长|办公|府际)/;
 
+const MAX_NAME = 100;
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function checkDoubledWords(ctx: RuleContext): void {
   const { model, meta } = ctx;
-  const nameRe = meta.issuer
+  // A name, not a paragraph: a pasted wall of text as 机关 would make a regular expression too large to compile.
+  const nameRe = meta.issuer && meta.issuer.length <= MAX_NAME
     ? new RegExp(shortNames(meta.issuer).sort((a, b) => b.length - a.length).map((n) => `${escape(n)}(${escape(n.slice(-1))})`).join('|'), 'g')
     : undefined;
   for (const prose of model.prose) {
@@ -34,13 +37,13 @@ export function checkDoubledWords(ctx: RuleContext): void {
         fixes: span.end - span.start === whole.length ? [{ title: { key: 'fix.removeDoubled', args: { text: unit } }, edits: [{ span: dup, text: '' }], preferred: true }] : undefined,
       }));
     };
-    for (const m of prose.text.matchAll(REPEATED_WORD)) {
+    for (const m of proseMatches(prose, REPEATED_WORD)) {
       if (m[1].startsWith('一')) continue; // 一步一步, 一年一年: correct reduplication
       report(m.index!, m[0], m[1]);
     }
-    for (const m of prose.text.matchAll(NEVER_DOUBLED)) report(m.index!, m[0], m[1]);
+    for (const m of proseMatches(prose, NEVER_DOUBLED)) report(m.index!, m[0], m[1]);
     if (nameRe) {
-      for (const m of prose.text.matchAll(nameRe)) {
+      for (const m of proseMatches(prose, nameRe)) {
         const unit = m.slice(1).find((g) => g !== undefined)!;
         const following = prose.text.slice(m.index! + m[0].length - unit.length);
         if (WORDS_AFTER_NAME.test(following)) continue;

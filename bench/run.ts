@@ -1,0 +1,230 @@
+/**
+ * `npm run bench`: how fast the checker is, against the yaml parse it stands on and against
+ * yaml-language-server validating the same documents with schemas/xxgk-report.schema.json.
+ * A benchmark, not a test: it prints markdown tables (for the README) and judges nothing.
+ *
+ *   npm run bench                  everything (a few minutes)
+ *   npm run bench -- --quick       fewer edits and reports, for a smoke run
+ *   npm run bench -- --only floor,cli,render,lsp,memory
+ *
+ * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
+ * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type LanguageService as YamlLanguageService } from 'yaml-language-server';
+import { checkModel, checkText } from '../server/src/check';
+import { IncrementalYaml } from '../server/src/incremental';
+import { main as cli } from '../server/src/cli';
+import { parseReport, parseYaml } from '../server/src/model';
+import { forgetProseMatches } from '../server/src/prose';
+import { renderBody, renderDocument } from '../server/src/render';
+import { realisticEdits } from './edits';
+import { generateReport } from './generate';
+import { startLsp, type LspServer } from './lsp';
+import { cpuNow, fmtBytes, fmtMs, median, percentile, table, timeIt, timePaired } from './measure';
+
+const ROOT = join(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : undefined;
+const wants = (section: string) => !only || only.includes(section);
+
+const SCHEMA_PATH = join(ROOT, 'schemas', 'xxgk-report.schema.json');
+const SCHEMA_URI = `file://${SCHEMA_PATH}`;
+const YAML_LS = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const OUR_SERVER = join(ROOT, 'server', 'out', 'server.js');
+
+interface Doc { name: string; text: string }
+
+const sample = (f: string) => readFileSync(join(ROOT, 'samples', f), 'utf8');
+const DOCS: Doc[] = [
+  { name: 'seed sample (seed-zhangying-2023)', text: sample('seed-zhangying-2023.xxgk.yaml') },
+  { name: 'large sample (county-dept-2024)', text: sample('county-dept-2024.xxgk.yaml') },
+  { name: 'generated ~50 KB', text: generateReport(50, { targetBytes: 50_000 }) },
+  { name: 'generated ~1 MB', text: generateReport(1000, { targetBytes: 1_000_000 }) },
+];
+const size = (d: Doc) => fmtBytes(Buffer.byteLength(d.text));
+const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+
+function heading(s: string): void {
+  console.log(`\n### ${s}\n`);
+}
+
+// ------------------------------------------------------------------------------------------ yaml-language-server in-process
+
+function yamlLanguageService(): YamlLanguageService {
+  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+  const ls = getLanguageService({
+    schemaRequestService: async (uri: string) => (uri === SCHEMA_URI ? JSON.stringify(schema) : Promise.reject(new Error(`no ${uri}`))),
+    workspaceContext: { resolveRelativePath: (relative: string, resource: string) => new URL(relative, resource).toString() },
+  });
+  ls.configure({ validate: true, completion: false, hover: false, format: false, yamlVersion: '1.2', schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.xxgk.yaml'], schema }] });
+  return ls;
+}
+
+/** Median CPU time of doValidation on each successive version of the document (as the edits produce them). */
+async function theirValidation(ls: YamlLanguageService, texts: string[]): Promise<{ median: number; diagnostics: number }> {
+  const times: number[] = [];
+  let diagnostics = 0;
+  let version = 1;
+  for (const text of texts) {
+    const doc = TextDocument.create('file:///bench/report.xxgk.yaml', 'yaml', ++version, text);
+    const t0 = cpuNow();
+    diagnostics = (await ls.doValidation(doc, false)).length;
+    times.push(cpuNow() - t0);
+  }
+  return { median: median(times), diagnostics };
+}
+
+// ------------------------------------------------------------------------------------------ sections
+
+function floor(): void {
+  heading('The floor: yaml parse vs our full check (CPU time, median of paired runs)');
+  const rows = DOCS.map((d) => {
+    // A cold check: nothing remembered from the previous run of the same text (proseMatches).
+    const t = timePaired({ parse: () => parseYaml(d.text), check: () => { forgetProseMatches(); checkText(d.text); } }, { minMs: quick ? 600 : 2500, minRounds: 20, warmMs: 300 });
+    const findings = checkText(d.text).findings.length;
+    return [d.name, size(d), findings, fmtMs(t.ms.parse), fmtMs(t.ms.check), ratio(t.ratio.check), t.ratio.check <= 1.5 ? 'yes' : 'no'];
+  });
+  console.log(table(['document', 'size', 'findings', 'yaml parseDocument', 'checkText (parse + model + all rules)', 'check / parse', '≤ 1.5×'], rows));
+}
+
+function render(): void {
+  heading('Render (CPU time per call)');
+  const rows = DOCS.map((d) => {
+    const { model, findings } = checkText(d.text);
+    return [d.name, size(d), fmtMs(timeIt(() => renderDocument(parseReport(d.text)))), fmtMs(timeIt(() => renderDocument(model))), fmtMs(timeIt(() => renderBody(model, { findings })))];
+  });
+  console.log(table(['document', 'size', 'export: parse + renderDocument', 'renderDocument', 'preview: renderBody with findings'], rows));
+}
+
+async function cliThroughput(): Promise<void> {
+  const n = quick ? 500 : 5000;
+  heading(`xxgk check over ${n.toLocaleString('en')} generated reports`);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const text = generateReport(i);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(dir, `report-${String(i).padStart(5, '0')}.xxgk.yaml`), text);
+  }
+  const rows: string[][] = [];
+  // The real CLI: a new node process, reading the folder, text output (all reports are valid: one summary line).
+  const runs: number[] = [];
+  for (let k = 0; k < (quick ? 1 : 3); k++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), 'check', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    runs.push(performance.now() - t0);
+    if (r.status !== 0 || !r.stdout.includes(`共检查 ${n} 个文件：0 个错误`)) throw new Error(`xxgk check failed: ${r.stdout.slice(-500)} ${r.stderr}`);
+  }
+  const wall = median(runs);
+  rows.push(['real CLI: `node server/out/cli.js check <folder>` (process start included, wall clock)', fmtMs(wall), `${Math.round(n / (wall / 1000)).toLocaleString('en')}`]);
+  // In-process main(): the same work without process start.
+  const t0 = performance.now();
+  let out = '';
+  const code = await cli(['check', dir], { out: (s) => { out += s; }, err: () => undefined, cwd: dir, env: {} });
+  const inProcess = performance.now() - t0;
+  if (code !== 0 || !out.includes(`共检查 ${n} 个文件`)) throw new Error('in-process check failed');
+  rows.push(['in-process `main([\'check\', folder])` (wall clock)', fmtMs(inProcess), `${Math.round(n / (inProcess / 1000)).toLocaleString('en')}`]);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`${n.toLocaleString('en')} valid reports, ${fmtBytes(bytes / n)} each on average (${cpus().length} CPUs, ${cpus()[0]?.model ?? ''}):\n`);
+  console.log(table(['how', 'time', 'reports/s'], rows));
+}
+
+interface LatencyResult { p50: number; p95: number; p99: number; mean: number; n: number }
+
+function summary(ms: number[]): LatencyResult {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
+}
+
+async function latency(server: LspServer, doc: Doc, count: number, languageId: string, uri: string): Promise<LatencyResult> {
+  const edits = realisticEdits(doc.text, count, 7);
+  await server.open(uri, languageId, doc.text);
+  const ms: number[] = [];
+  let version = 1;
+  for (const e of edits) ms.push((await server.change(uri, ++version, [e.change])).ms);
+  return summary(ms);
+}
+
+async function lsp(): Promise<void> {
+  const ours = quick ? 100 : 500;
+  const theirsLsp = quick ? 10 : 60;
+  heading(`Keystroke → diagnostics: ${ours} realistic edits per document over LSP stdio, against yaml-language-server`);
+  console.log('Edits: a digit typed into a table cell and deleted, a few characters of prose typed and deleted one by one, a line of prose added and removed.\n');
+  const server = await startLsp({ command: process.execPath, args: [OUR_SERVER, '--stdio'], versioned: true, settings: {} });
+  const yls = await startLsp({
+    command: process.execPath, args: [YAML_LS, '--stdio'], versioned: false,
+    settings: { yaml: { validate: true, hover: false, completion: false, format: { enable: false }, schemas: { [SCHEMA_URI]: '*.xxgk.yaml' }, schemaStore: { enable: false } } },
+  });
+  const ls = yamlLanguageService();
+  const rows: string[][] = [];
+  let n = 0;
+  for (const doc of DOCS) {
+    const ourLsp = await latency(server, doc, ours, 'xxgk', `file:///bench/${++n}/report.xxgk.yaml`);
+    const edits = realisticEdits(doc.text, quick ? 50 : 200, 7);
+    const ourFull = median(edits.map((e) => { const t0 = cpuNow(); checkText(e.text); return cpuNow() - t0; }));
+    // What the server does per keystroke: re-parse the changed block, then the model and every rule.
+    const parser = new IncrementalYaml();
+    parser.parse(doc.text);
+    const ourIncremental = median(edits.map((e) => { const t0 = cpuNow(); checkModel(parseReport(e.text, { doc: parser.parse(e.text) })); return cpuNow() - t0; }));
+    const theirs = await theirValidation(ls, edits.map((e) => e.text));
+    const theirLsp = await latency(yls, doc, theirsLsp, 'yaml', `file:///bench/${++n}/report.xxgk.yaml`);
+    rows.push([
+      doc.name, size(doc),
+      fmtMs(ourLsp.p50), fmtMs(ourLsp.p95), fmtMs(ourLsp.p99),
+      fmtMs(ourFull), fmtMs(ourIncremental), fmtMs(theirs.median), fmtMs(theirLsp.p50),
+      ratio(ourLsp.p50 / theirs.median), ratio(ourLsp.p50 / theirLsp.p50),
+    ]);
+  }
+  await server.stop();
+  await yls.stop();
+  console.log(table([
+    'document', 'size', 'ours LSP p50', 'p95', 'p99', 'ours in-process: full checkText', 'ours in-process: incremental (as the server)', 'yaml-ls in-process doValidation', `yaml-ls LSP p50 (${theirsLsp} edits, its 200 ms debounce)`,
+    'ours LSP p50 / yaml-ls doValidation (target ≤ 0.5×)', 'ours / yaml-ls over LSP',
+  ], rows));
+}
+
+async function memoryAndStart(): Promise<void> {
+  heading('Server memory and cold start');
+  const reports = quick ? 20 : 100;
+  const rows: string[][] = [];
+  for (const [name, command, versioned, languageId, settings] of [
+    ['ours', OUR_SERVER, true, 'xxgk', {}],
+    ['yaml-language-server', YAML_LS, false, 'yaml', { yaml: { validate: true, schemas: { [SCHEMA_URI]: '*.xxgk.yaml' }, schemaStore: { enable: false } } }],
+  ] as const) {
+    // Cold start: process start → initialize → didOpen(seed) → first diagnostics, wall clock; median of 5.
+    const starts: number[] = [];
+    for (let k = 0; k < (quick ? 2 : 5); k++) {
+      const t0 = performance.now();
+      const s = await startLsp({ command: process.execPath, args: [command, '--stdio'], versioned, settings });
+      await s.open('file:///bench/cold/seed.xxgk.yaml', languageId, DOCS[0].text);
+      starts.push(performance.now() - t0);
+      await s.stop();
+    }
+    const s = await startLsp({ command: process.execPath, args: [command, '--stdio'], versioned, settings });
+    const idle = s.rssBytes();
+    for (let i = 0; i < reports; i++) await s.open(`file:///bench/mem/${i}.xxgk.yaml`, languageId, generateReport(10_000 + i));
+    const rss = s.rssBytes();
+    await s.stop();
+    rows.push([name, fmtMs(median(starts)), fmtBytes(idle), fmtBytes(rss)]);
+  }
+  console.log(table(['server', 'cold start → first diagnostics (seed sample)', 'RSS idle', `RSS with ${reports} open reports`], rows));
+}
+
+async function mainBench(): Promise<void> {
+  const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  console.log(`# xxgk-report benchmark\n\nnode ${process.version}, yaml ${version('yaml')}, yaml-language-server ${version('yaml-language-server')}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}`);
+  try { console.log(`machine ${execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/.*(load average)/, '$1')} (other work on the machine shows in the wall-clock numbers)`); } catch { /* no uptime */ }
+  if (wants('floor')) floor();
+  if (wants('render')) render();
+  if (wants('cli')) await cliThroughput();
+  if (wants('lsp')) await lsp();
+  if (wants('memory')) await memoryAndStart();
+}
+
+mainBench().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

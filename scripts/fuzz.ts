@@ -1,0 +1,163 @@
+/**
+ * `npm run fuzz`: the property tests of test/fuzz.test.ts with a large count (≥ 100,000 inputs by default).
+ *
+ *   npm run fuzz                          every property, default counts, 2 workers
+ *   npm run fuzz -- --scale 0.1           a tenth of the counts
+ *   npm run fuzz -- --only edited --seed 42 --path 1234    replay one input (the path a failure printed)
+ *
+ * Each property runs in its own child process: a crash (out of memory, stack) or a hang is reported with
+ * the seed and the input's index instead of taking the run down, and two properties run at a time.
+ * Failing inputs are written to .cache/fuzz-failures/ so they can be replayed and turned into tests.
+ */
+import fc from 'fast-check';
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import {
+  aliasBombs, deepNesting, editedSample, editSequences, exercise, exerciseIncremental, exerciseService, hugeReport, longStrings, manyKeys, randomBytes, randomUnicode,
+  reportGrammar, samplePrefixes,
+} from '../test/helpers/fuzz';
+
+interface Property {
+  name: string;
+  what: string;
+  runs: number;
+  /** A random property … */
+  arb?: fc.Arbitrary<unknown>;
+  check?: (input: never) => void;
+  /** … or a fixed list of inputs. */
+  inputs?: () => Iterable<string>;
+}
+
+const core = (maxFixes: number) => (text: string) => { exercise(text, { maxFixes }); };
+
+const PROPERTIES: Property[] = [
+  { name: 'edited', what: 'random edits of the samples', runs: 25_000, arb: editedSample(), check: core(2) },
+  { name: 'grammar', what: 'reports from the template with random values and typos', runs: 20_000, arb: reportGrammar, check: core(2) },
+  { name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, inputs: () => [...samplePrefixes(1)].map((p) => p.text), check: core(1) },
+  { name: 'bytes', what: 'random bytes, UTF-8 or Latin-1', runs: 20_000, arb: randomBytes, check: core(1) },
+  { name: 'unicode', what: 'random Unicode, lone surrogates, YAML fragments', runs: 20_000, arb: randomUnicode, check: core(1) },
+  { name: 'deep', what: 'deep nesting (up to 20,000 levels)', runs: 1_500, arb: deepNesting(), check: core(1) },
+  { name: 'long', what: 'very long strings and lines (up to 1 M chars)', runs: 300, arb: longStrings(1_000_000), check: core(1) },
+  { name: 'bombs', what: 'YAML alias bombs', runs: 3_000, arb: aliasBombs, check: core(1) },
+  { name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, inputs: () => [hugeReport(10 * 1024 * 1024), manyKeys(10 * 1024 * 1024)], check: core(1) },
+  { name: 'incremental', what: 'incremental parsing = full parse, edit after edit', runs: 3_000, arb: editSequences, check: exerciseIncremental },
+  {
+    name: 'service', what: 'language service: every feature, fix all', runs: 5_000, check: (text: string) => exerciseService(text),
+    arb: fc.oneof(editedSample(), reportGrammar, randomUnicode, deepNesting(3_000), aliasBombs),
+  },
+];
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+// ------------------------------------------------------------------------------------------ child
+
+interface Report { name: string; runs: number; failed: boolean; ms: number; slowest: number; message?: string; replay?: string; file?: string }
+
+function runChild(p: Property, seed: number, scale: number, path: string | undefined): Report {
+  const started = performance.now();
+  let slowest = 0;
+  let n = 0;
+  let reported = performance.now();
+  const timed = (input: unknown) => {
+    const t0 = performance.now();
+    // Progress every 500 inputs, or every 5 s when inputs are slow (the parent takes silence for a hang).
+    if (++n % 500 === 0 || t0 - reported > 5_000) { process.send?.({ progress: n }); reported = t0; }
+    (p.check as (x: unknown) => void)(input);
+    slowest = Math.max(slowest, performance.now() - t0);
+  };
+  const failure = (message: string, input: unknown, replay?: string): Report => {
+    const dir = join(__dirname, '..', '.cache', 'fuzz-failures');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${p.name}-${seed}.txt`);
+    writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input, null, 1));
+    return { name: p.name, runs: n, failed: true, ms: performance.now() - started, slowest, message, replay, file };
+  };
+  if (p.inputs) {
+    for (const text of p.inputs()) {
+      try { timed(text); } catch (e) { return failure(String((e as Error).message ?? e), text); }
+    }
+    return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
+  }
+  const runs = Math.max(1, Math.round(p.runs * scale));
+  // No shrinking while searching (inputs can be megabytes); a failure is then shrunk for up to a minute.
+  const result = fc.check(fc.property(p.arb!, timed), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true });
+  if (!result.failed) return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
+  const searched = n;
+  const shrunk = fc.check(fc.property(p.arb!, (t) => { (p.check as (x: unknown) => void)(t); }), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
+  const input = (shrunk.counterexample ?? result.counterexample)![0];
+  const message = String((shrunk.errorInstance as Error)?.message ?? (result.errorInstance as Error)?.message ?? result.errorInstance);
+  const r = failure(message, input, `npm run fuzz -- --only ${p.name} --seed ${seed} --path ${result.counterexamplePath}`);
+  r.runs = searched;
+  return r;
+}
+
+// ------------------------------------------------------------------------------------------ parent
+
+async function main(): Promise<void> {
+  const only = option('only');
+  const seed = Number(option('seed') ?? Date.now() % 2 ** 31);
+  const scale = Number(option('scale') ?? 1);
+  const path = option('path');
+  if (process.argv.includes('--child')) {
+    const p = PROPERTIES.find((x) => x.name === only)!;
+    process.send!({ done: runChild(p, seed, scale, path) }, () => process.disconnect());
+    return;
+  }
+  const selected = PROPERTIES.filter((p) => !only || only.split(',').includes(p.name));
+  if (!selected.length) throw new Error(`no property named ${only}; choose from ${PROPERTIES.map((p) => p.name).join(', ')}`);
+  const workers = Math.max(1, Math.min(Number(option('workers') ?? cpus().length), 4));
+  console.log(`fuzz: ${selected.length} properties, seed ${seed}, scale ${scale}, ${workers} workers`);
+  const started = performance.now();
+  const reports: Report[] = [];
+  const queue = [...selected];
+  // A property that reports no progress for this long is hung (the slowest single inputs take ~30 s).
+  const HANG_MS = 180_000;
+  const runOne = (p: Property) => new Promise<Report>((resolve) => {
+    const args = ['--child', '--only', p.name, '--seed', String(seed), '--scale', String(scale), ...(path ? ['--path', path] : [])];
+    const child = fork(__filename, args, { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let progress = 0;
+    let timer = setTimeout(hang, HANG_MS);
+    function hang() {
+      child.kill('SIGKILL');
+      resolve({ name: p.name, runs: progress, failed: true, ms: NaN, slowest: NaN, message: `no progress for ${HANG_MS / 1000} s after about ${progress} inputs (hang)`, replay: `npm run fuzz -- --only ${p.name} --seed ${seed}` });
+    }
+    child.on('message', (m: { progress?: number; done?: Report }) => {
+      clearTimeout(timer);
+      timer = setTimeout(hang, HANG_MS);
+      if (m.progress) progress = m.progress;
+      if (m.done) { clearTimeout(timer); resolve(m.done); }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ name: p.name, runs: progress, failed: true, ms: NaN, slowest: NaN, message: `worker died (exit ${code}, ${signal ?? 'no signal'}): a crash such as running out of memory`, replay: `npm run fuzz -- --only ${p.name} --seed ${seed}` });
+    });
+  });
+  await Promise.all(Array.from({ length: workers }, async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const r = await runOne(p);
+      reports.push(r);
+      console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${p.name.padEnd(9)} ${String(r.runs).padStart(7)} inputs  ${(r.ms / 1000).toFixed(1)} s`);
+    }
+  }));
+  const total = reports.reduce((s, r) => s + r.runs, 0);
+  const wall = (performance.now() - started) / 1000;
+  reports.sort((a, b) => selected.findIndex((p) => p.name === a.name) - selected.findIndex((p) => p.name === b.name));
+  console.log('\n| property | inputs | result | CPU time | slowest input |\n|---|---:|---|---:|---:|');
+  for (const r of reports) {
+    const p = selected.find((x) => x.name === r.name)!;
+    console.log(`| ${p.what} | ${r.runs.toLocaleString('en')} | ${r.failed ? '**FAILED**' : 'ok'} | ${Number.isFinite(r.ms) ? `${(r.ms / 1000).toFixed(1)} s` : '—'} | ${Number.isFinite(r.slowest) ? `${r.slowest.toFixed(0)} ms` : '—'} |`);
+  }
+  console.log(`| **total** | **${total.toLocaleString('en')}** | ${reports.some((r) => r.failed) ? '**FAILED**' : 'ok'} | ${wall.toFixed(0)} s wall, ${workers} workers | |`);
+  console.log(`\nseed ${seed}, node ${process.version}`);
+  for (const r of reports.filter((x) => x.failed)) {
+    console.log(`\nFAILED ${r.name}: ${r.message}\n  input saved to ${r.file ?? '(not saved)'}\n  replay: ${r.replay}`);
+  }
+  process.exitCode = reports.some((r) => r.failed) ? 1 : 0;
+}
+
+void main();

@@ -1,0 +1,134 @@
+/** Quick fixes produce the intended text, and the fixed document is valid YAML again (found by the fuzzer). */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText } from '../server/src/check';
+import { FIX_ALL_KIND, fixAll } from '../server/src/codeActions';
+import type { Finding, Fix } from '../server/src/findings';
+import { parseReport } from '../server/src/model';
+import { createLanguageService } from '../server/src/languageService';
+import { applyEdits } from './helpers/fuzz';
+import { CLEAN, COUNTY, edit, sample, TODAY } from './helpers/samples';
+
+function fixOf(text: string, rule: string) {
+  const f = checkText(text, { today: TODAY }).findings.find((x) => x.rule === rule && x.fixes?.length);
+  expect(f, `a ${rule} finding with a fix`).toBeDefined();
+  return applyEdits(text, f!.fixes![0].edits);
+}
+
+const rulesOf = (text: string) => checkText(text, { today: TODAY }).findings.map((f) => f.rule);
+
+describe('padding a short table row with zeros', () => {
+  it.each([
+    ['[3, 1, 0]', '[3, 1, 0, 0, 0, 0]'],
+    ['[3, 1, 0, ]', '[3, 1, 0, 0, 0, 0, ]'],
+    ['[3, 1, 0 ]  # 注释', '[3, 1, 0, 0, 0, 0 ]  # 注释'],
+    ['[]', '[0, 0, 0, 0, 0, 0]'],
+  ])('%s becomes %s', (row, fixed) => {
+    const text = edit(sample(CLEAN), '本年新收:          [3, 1, 0, 0, 0, 0]', `本年新收:          ${row}`);
+    const after = fixOf(text, 'T3-SHAPE');
+    expect(after).toBe(edit(sample(CLEAN), '本年新收:          [3, 1, 0, 0, 0, 0]', `本年新收:          ${fixed}`));
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+});
+
+describe('inserting a missing key', () => {
+  it('indents it like the mapping, also when the mapping starts with an explicit key (? )', () => {
+    const after = fixOf('? 格式\n: 2021\n', 'META-FIELD');
+    expect(after.split('\n').filter((l) => l.includes('机关'))).toEqual(['机关: ']);
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+});
+
+describe('“fix all” with a misspelt key', () => {
+  it('renames the typo and does not also insert the key (which would write it twice)', () => {
+    const text = edit(sample(COUNTY), '  行政处罚: 86', '  行政处份: 86');
+    const service = createLanguageService({ today: TODAY });
+    const doc = TextDocument.create('file:///x.xxgk.yaml', 'xxgk', 1, text);
+    const insert = checkText(text, { today: TODAY }).findings.find((f) => f.rule === 'T2-SHAPE')!;
+    expect(insert.fixes?.[0].preferred).toBe(false);
+    const all = service.getCodeActions(doc, { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, { diagnostics: [], only: [FIX_ALL_KIND] });
+    const fixed = TextDocument.applyEdits(doc, all[0].edit!.changes![doc.uri]);
+    expect(fixed.match(/^ {2}行政处罚:/gm)).toHaveLength(1);
+    expect(fixed).toContain('  行政处罚: 86');
+    expect(rulesOf(fixed)).not.toContain('YAML-SYNTAX');
+  });
+});
+
+describe('fixAll', () => {
+  /** The quadratic original: a fix is skipped if any edit overlaps (or equals) an edit already taken. */
+  function reference(findings: Finding[]): Fix[] {
+    const chosen: Fix[] = [];
+    const taken: { start: number; end: number }[] = [];
+    const seen = new Set<Fix>();
+    for (const f of findings) {
+      const fix = f.fixes?.find((x) => x.preferred);
+      if (!fix || seen.has(fix)) continue;
+      seen.add(fix);
+      if (fix.edits.some((e) => taken.some((t) => (e.span.start < t.end && t.start < e.span.end) || (e.span.start === t.start && e.span.end === t.end)))) continue;
+      taken.push(...fix.edits.map((e) => e.span));
+      chosen.push(fix);
+    }
+    return chosen;
+  }
+
+  const span = fc.tuple(fc.nat(60), fc.nat(6)).map(([start, len]) => ({ start, end: start + len }));
+  // A fix's own edits never overlap (the property tests check that of every real fix).
+  const ownEdits = fc.array(span, { minLength: 1, maxLength: 3 }).map((ss) => ss.sort((a, b) => a.start - b.start)
+    .reduce<{ start: number; end: number }[]>((kept, s) => (kept.length && s.start < kept[kept.length - 1].end ? kept : [...kept, s]), [])
+    .map((s) => ({ span: s, text: 'x' })));
+  const fixArb = fc.record({ edits: ownEdits, preferred: fc.boolean() }).map((f) => ({ title: { key: 'fix.setValue' }, ...f }));
+
+  it('chooses exactly the fixes the original quadratic algorithm chose', () => {
+    fc.assert(fc.property(fc.array(fixArb, { maxLength: 40 }), (fixes) => {
+      const findings = fixes.map((fix) => ({ rule: 'TXT-DOUBLED', severity: 'warning', span: fix.edits[0].span, message: { key: 'x' }, fixes: [fix] }) as Finding);
+      const model = parseReport('');
+      expect(fixAll({ uri: 'x', version: 1, model, findings })).toEqual(reference(findings));
+    }), { seed: 7, numRuns: 3000 });
+  });
+});
+
+describe('“fix all” edits', () => {
+  it('put an insertion before a replacement that starts at the same place (LSP order), so clients accept them', () => {
+    // Found by the fuzzer: part 一 is inserted where the misspelt key (renamed by its fix) starts.
+    const text = edit(sample(CLEAN), '\n\n导语: |', '\n导语x: |').replace(/^一、总体情况:\n(?: {2}.*\n|\n)*/m, '');
+    const service = createLanguageService({ today: TODAY });
+    const doc = TextDocument.create('file:///x.xxgk.yaml', 'xxgk', 1, text);
+    const all = service.getCodeActions(doc, { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, { diagnostics: [], only: [FIX_ALL_KIND] });
+    const edits = all[0].edit!.changes![doc.uri];
+    const at = edits.map((e) => doc.offsetAt(e.range.start));
+    expect(new Set(at).size).toBeLessThan(at.length); // two edits start at the same place
+    const fixed = TextDocument.applyEdits(doc, edits); // throws 'Overlapping edit' in the wrong order
+    expect(fixed).toContain('导语: |');
+    expect(fixed).toContain('一、总体情况:');
+    expect(rulesOf(fixed)).not.toContain('YAML-SYNTAX');
+  });
+});
+
+describe('no fix rather than a broken document (found by the fuzzer)', () => {
+  it.each([
+    ['a document that is only a scalar', '~'],
+    ['a tag before the first key', '!!map 机关: 张营乡人民政府\n'],
+    ['a document end marker', '...\n'],
+    ['a byte order mark before an explicit key', '\ufeff? 格式\n: 2021\n'],
+  ])('%s', (_, text) => {
+    const findings = checkText(text, { today: TODAY }).findings;
+    expect(findings.some((f) => f.rule.startsWith('META-'))).toBe(true);
+    const yamlErrors = (t: string) => checkText(t, { today: TODAY }).findings.filter((f) => f.rule === 'YAML-SYNTAX' && f.severity === 'error').length;
+    expect(yamlErrors(text)).toBe(0);
+    for (const f of findings) for (const fix of f.fixes ?? []) expect(yamlErrors(applyEdits(text, fix.edits)), `${f.rule} fix`).toBe(0);
+  });
+
+  it('inserts after a byte order mark, at column 0', () => {
+    const text = '\ufeff格式: 2021\n';
+    const f = checkText(text, { today: TODAY }).findings.find((x) => x.rule === 'META-FIELD' && x.fixes?.length);
+    expect(applyEdits(text, f!.fixes![0].edits)).toMatch(/^\ufeff格式: 2021\n\S+: /);
+  });
+
+  it('still inserts into an empty document or one with only comments', () => {
+    for (const text of ['', '# 只有注释\n']) {
+      const f = checkText(text, { today: TODAY }).findings.find((x) => x.rule === 'META-FIELD' && x.fixes?.length);
+      expect(applyEdits(text, f!.fixes![0].edits)).toMatch(/^(# 只有注释\n)?\S+: /);
+    }
+  });
+});

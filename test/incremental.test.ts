@@ -1,0 +1,62 @@
+/**
+ * Incremental parsing gives exactly what a full parse gives: the same findings (spans, messages, fixes) and
+ * the same rendered preview, over sequences of random and realistic edits — and it does reuse blocks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { realisticEdits } from '../bench/edits';
+import { generateReport } from '../bench/generate';
+import { checkModel, checkText } from '../server/src/check';
+import { IncrementalYaml } from '../server/src/incremental';
+import { parseReport } from '../server/src/model';
+import { renderBody } from '../server/src/render';
+import { applyEdit, editArb, SAMPLES } from './helpers/fuzz';
+import { TODAY } from './helpers/samples';
+
+/** Checks one text both ways; returns whether the incremental parse was used. */
+function same(parser: IncrementalYaml, text: string): boolean {
+  const doc = parser.parse(text);
+  const model = parseReport(text, { doc });
+  const incremental = checkModel(model, { today: TODAY });
+  const full = checkText(text, { today: TODAY });
+  expect(incremental).toEqual(full.findings);
+  expect(renderBody(model, { findings: incremental }).html).toBe(renderBody(full.model, { findings: full.findings }).html);
+  return doc !== undefined;
+}
+
+describe('IncrementalYaml', () => {
+  it('equals a full parse over sequences of random edits of the samples', () => {
+    let used = 0, total = 0;
+    fc.assert(fc.property(fc.constantFrom(...SAMPLES.map((s) => s.text)), fc.array(editArb, { minLength: 1, maxLength: 25 }), (start, edits) => {
+      const parser = new IncrementalYaml();
+      let text = start;
+      same(parser, text);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        if (same(parser, text)) used++;
+        total++;
+      }
+    }), { seed: 11, numRuns: 25 });
+    expect(used / total).toBeGreaterThan(0.15); // the incremental path is really taken (random edits often break the YAML)
+  });
+
+  it('equals a full parse while typing in the large generated report, reusing all blocks but one', () => {
+    const text = generateReport(3, { targetBytes: 50_000 });
+    const parser = new IncrementalYaml();
+    same(parser, text);
+    for (const e of realisticEdits(text, 60, 5)) {
+      expect(same(parser, e.text)).toBe(true);
+      expect(parser.lastReused).toBeGreaterThan(10);
+    }
+  });
+
+  it('falls back to a full parse for what it does not handle', () => {
+    for (const text of ['', '# 注释\n', '- a\n', '---\n机关: x\n', '机关: [1,\n2]\n', 'a: &x 1\nb: *x\n', '机关: "张营乡\n人民政府"\n']) {
+      const parser = new IncrementalYaml();
+      if (parser.parse(text) !== undefined) same(parser, text);
+    }
+    for (const text of ['- a\n', '---\n机关: x\n', '机关: [1,\n2]\n', '机关: "张营乡\n人民政府"\n', '导语: |\n\t文字\n']) {
+      expect(new IncrementalYaml().parse(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
