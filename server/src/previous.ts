@@ -44,7 +44,12 @@ function keysOf(id: string): string[] {
  */
 export function quickMeta(text: string): { year?: number; issuer?: string } {
   const out: { year?: number; issuer?: string } = {};
-  for (const line of text.split(/\r?\n/)) {
+  // Line by line without splitting the whole text: the server asks on every keystroke, and the keys are at the top.
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    at = end + 1;
     const m = /^([^\s#:][^:#]*?)\s*:\s*(.*?)\s*(?:\s#.*)?$/.exec(line);
     if (!m) continue;
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2').trim();
