@@ -132,3 +132,18 @@ describe('no fix rather than a broken document (found by the fuzzer)', () => {
     }
   });
 });
+
+describe('renaming a key to its official spelling', () => {
+  it('is offered when the official key is free', () => {
+    const text = edit(sample(CLEAN), '\n机关类型:', '\n类型:');
+    expect(fixOf(text, 'LABEL-NORMALISE')).toBe(sample(CLEAN));
+  });
+  it('is not offered when the mapping already has the official key (it would duplicate it; found by the fuzzer)', () => {
+    const text = `${sample(CLEAN).trimEnd()}\n类型: 县级政府部门\n`;
+    const findings = checkText(text, { today: TODAY }).findings;
+    const normalise = findings.find((f) => f.rule === 'LABEL-NORMALISE');
+    expect(normalise, 'the finding is still reported').toBeDefined();
+    expect(normalise!.fixes).toBeUndefined();
+    expect(findings.map((f) => f.rule)).toContain('STR-DUPLICATE');
+  });
+});

@@ -353,6 +353,7 @@ function keyedValue(model: ReportModel, pair: Pair): KeyedValue {
 function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, visit: (slot: Slot, kv: KeyedValue, pair: Pair) => void): void {
   const seen = new Map<string, Span>();
   let taken: Set<string> | undefined; // canonical keys of this mapping, built on the first unknown key
+  let literal: Set<string> | undefined; // keys of this mapping as written, built on the first non-official one
   for (const pair of map.items) {
     const keyNode = pair.key as Node | null;
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
@@ -384,9 +385,11 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     }
     if (m.kind !== 'exact') {
       const rule: RuleId = m.kind === 'variant' ? 'STR-HEADING-VARIANT' : 'LABEL-NORMALISE';
-      model.findings.push(finding(rule, kv.keySpan, m.kind === 'variant' ? 'key.variant' : 'key.normalised', { key, canonical: m.canonical }, {
-        fixes: [{ title: { key: 'fix.replaceKey', args: { key: m.canonical } }, edits: [{ span: kv.keySpan, text: m.canonical }], preferred: m.kind !== 'variant' }],
-      }));
+      // Renaming to a key the mapping already has would make a duplicate key (STR-DUPLICATE says what to do).
+      literal ??= literalKeys(map);
+      const fixes = literal.has(m.canonical) ? undefined
+        : [{ title: { key: 'fix.replaceKey', args: { key: m.canonical } }, edits: [{ span: kv.keySpan, text: m.canonical }], preferred: m.kind !== 'variant' }];
+      model.findings.push(finding(rule, kv.keySpan, m.kind === 'variant' ? 'key.variant' : 'key.normalised', { key, canonical: m.canonical }, { fixes }));
     }
     const first = seen.get(m.canonical);
     if (first) {
@@ -398,6 +401,12 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
     seen.set(m.canonical, kv.keySpan);
     visit(m.value, kv, pair);
   }
+}
+
+function literalKeys(map: YAMLMap): Set<string> {
+  const out = new Set<string>();
+  for (const pair of map.items) if (isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number')) out.add(String(pair.key.value));
+  return out;
 }
 
 function canonicalKeys(map: YAMLMap, matcher: KeyMatcher<Slot>): Set<string> {
