@@ -147,3 +147,18 @@ describe('renaming a key to its official spelling', () => {
     expect(findings.map((f) => f.rule)).toContain('STR-DUPLICATE');
   });
 });
+
+describe('two unknown keys with the same nearest key', () => {
+  it('only the first is renamed, so “fix all” never makes a duplicate key (found by the fuzzer)', () => {
+    const text = edit(sample(CLEAN), '\n  行政复议:         [0, 0, 0, 0]', '\n  行政处罚: [0, 0, 0, 0]\n  行政强制: [0, 0, 0, 0]');
+    const unknown = checkText(text, { today: TODAY }).findings.filter((f) => f.rule === 'STR-UNKNOWN-KEY');
+    expect(unknown.length).toBe(2);
+    expect(unknown.filter((f) => f.fixes?.length).length).toBe(1);
+    const doc = TextDocument.create('file:///r.xxgk.yaml', 'xxgk', 1, text);
+    const service = createLanguageService();
+    const all = service.getCodeActions(doc, { start: doc.positionAt(0), end: doc.positionAt(0) }, { diagnostics: [], only: [FIX_ALL_KIND] });
+    expect(all.length).toBeGreaterThan(0);
+    const after = TextDocument.applyEdits(doc, all[0].edit!.changes![doc.uri]);
+    expect(rulesOf(after)).not.toContain('STR-DUPLICATE');
+  });
+});

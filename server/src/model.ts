@@ -373,12 +373,16 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
       if (taken.has(m.suggestion)) m = matcher.match(key, taken);
     }
     if (m.kind === 'unknown') {
+      // Two unknown keys may have the same nearest key; only the first gets the rename, or “fix all” would
+      // rename both and make a duplicate key (after that fix the second gets another suggestion).
+      let renamedAlready = false;
       if (m.suggestion) {
         const set = model.suggested.get(map) ?? new Set<string>();
+        renamedAlready = set.has(m.suggestion);
         set.add(m.suggestion);
         model.suggested.set(map, set);
       }
-      const fixes = m.suggestion ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
+      const fixes = m.suggestion && !renamedAlready ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
         { key, suggestion: m.suggestion ?? '', valid: matcher.keys().slice(0, 12).join('、') }, { fixes }));
       continue;
