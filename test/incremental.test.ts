@@ -50,6 +50,35 @@ describe('IncrementalYaml', () => {
     }
   });
 
+  it('re-parses only the entry a keystroke is in (a table row, a paragraph), equal to a full parse', () => {
+    for (const sample of SAMPLES) {
+      const parser = new IncrementalYaml();
+      same(parser, sample.text);
+      let patched = 0;
+      const edits = realisticEdits(sample.text, 200, 3);
+      for (const e of edits) {
+        expect(same(parser, e.text)).toBe(true);
+        patched += parser.lastPatched;
+      }
+      // Cell and prose edits are patched; adding or removing a whole line re-parses its block.
+      expect(patched / edits.length, sample.name).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('patches nothing it cannot prove equal: structure-changing keystrokes fall back, and stay equal', () => {
+    const base = SAMPLES[0].text;
+    const parser = new IncrementalYaml();
+    same(parser, base);
+    const row = base.indexOf('[', base.indexOf('本年新收'));
+    // Each keystroke from the same base: break the flow sequence, add an alias, add a key, make a block scalar.
+    for (const [insert, at] of [[']', row + 1], ['*a ', row + 1], ['x: 1', row], ['|', row]] as const) {
+      const text = base.slice(0, at) + insert + base.slice(at);
+      parser.parse(base);
+      same(parser, text);
+      expect(parser.lastPatched, JSON.stringify(insert)).toBe(0);
+    }
+  });
+
   it('falls back to a full parse for what it does not handle', () => {
     for (const text of ['', '# 注释\n', '- a\n', '---\n机关: x\n', '机关: [1,\n2]\n', 'a: &x 1\nb: *x\n', '机关: "张营乡\n人民政府"\n']) {
       const parser = new IncrementalYaml();
