@@ -162,3 +162,17 @@ describe('two unknown keys with the same nearest key', () => {
     expect(rulesOf(after)).not.toContain('STR-DUPLICATE');
   });
 });
+
+describe('inserting a missing table row group', () => {
+  it('is not offered where the inserted rows would take another pair’s rows (`部分公开: […]:` then indented rows; found by the fuzzer)', () => {
+    const text = edit(sample(COUNTY), '  部分公开:          [18, 3, 0, 0, 2, 0, 23]\n  不予公开:\n', '  部分公开:          [18, 3, 0, 0, 2, 0, 23]:\n');
+    const findings = checkText(text, { today: TODAY }).findings;
+    expect(findings.filter((f) => f.rule === 'YAML-SYNTAX' && f.severity === 'error')).toEqual([]);
+    for (const f of findings) {
+      for (const fix of f.fixes ?? []) {
+        const after = applyEdits(text, fix.edits);
+        expect(rulesOf(after), `${f.rule}: ${JSON.stringify(fix.title)}`).not.toContain('YAML-SYNTAX');
+      }
+    }
+  });
+});

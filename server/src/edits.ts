@@ -54,6 +54,9 @@ export function insertIntoMap(
     if (before.length) offset = afterPair(model, before[before.length - 1]);
     else if (at.insertAbove) offset = at.lineStart;
     else return undefined; // no fix rather than a broken document (found by the fuzzer)
+    // Nor inside another pair: `部分公开: [1]:` followed by indented rows is a second pair with an empty key
+    // starting on that line, and keys inserted after the line would take its rows (found by the fuzzer).
+    if (map.items.some((p) => inside(p, offset))) return undefined;
   } else if (owner) {
     indent = owner.indent + 2;
     const line = model.lines.positionAt(owner.keyEnd).line;
@@ -72,6 +75,13 @@ export function insertIntoMap(
   let text = lines.map((l) => pad + l).join('\n') + '\n';
   if (offset === model.text.length && model.text.length && !model.text.endsWith('\n')) text = '\n' + text;
   return { span: { start: offset, end: offset }, text };
+}
+
+/** Whether `offset` falls strictly inside a pair, from its key to the end of its value. */
+function inside(pair: Pair, offset: number): boolean {
+  const key = (pair.key as Node | null)?.range, value = (pair.value as Node | null)?.range;
+  const start = key?.[0] ?? value?.[0], end = value?.[1] ?? key?.[1];
+  return start !== undefined && end !== undefined && start < offset && offset < end;
 }
 
 /** Whether a YAML node is a block mapping with items (where an insertion can go). */
