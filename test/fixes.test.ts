@@ -176,3 +176,20 @@ describe('inserting a missing table row group', () => {
     }
   });
 });
+
+describe('setting a field’s value', () => {
+  it('keeps the space after the colon when the value started on a line of its own (`年度:\\r 2024`; found by the fuzzer)', () => {
+    const text = edit(sample(CLEAN), '\n年度: 2024', '\n年度:\r 2024年');
+    const after = fixOf(text, 'META-YEAR');
+    expect(after).toContain('\n年度: 2024\n');
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+  it('replaces only the title’s year, and offers nothing when the year is written in full-width digits', () => {
+    const halfWidth = edit(sample(COUNTY), '标题: 示例县自然资源和规划局2024年', '标题: 示例县自然资源和规划局2023年');
+    expect(fixOf(halfWidth, 'META-YEAR-MISMATCH')).toBe(sample(COUNTY));
+    const fullWidth = edit(sample(COUNTY), '标题: 示例县自然资源和规划局2024年', '标题: 示例县自然资源和规划局２０２３年');
+    const f = checkText(fullWidth, { today: TODAY }).findings.find((x) => x.rule === 'META-YEAR-MISMATCH');
+    expect(f).toBeDefined();
+    expect(f!.fixes).toBeUndefined();
+  });
+});

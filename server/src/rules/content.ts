@@ -126,9 +126,11 @@ export function checkPeriodAndTitle(ctx: RuleContext): void {
     for (const m of titleText.normalize('NFKC').matchAll(/(\d{4})\s*年/g)) {
       if (Number(m[1]) === Y) continue;
       const at = model.text.indexOf(m[1], title.valueSpan.start);
-      const span = at >= 0 && at < title.valueSpan.end ? { start: at, end: at + 4 } : title.valueSpan;
+      const found = at >= 0 && at + 4 <= title.valueSpan.end;
+      const span = found ? { start: at, end: at + 4 } : title.valueSpan;
+      // Only the year's four digits are replaced; written otherwise (２０２３) the fix would replace the whole title.
       ctx.report(finding('META-YEAR-MISMATCH', span, 'meta.titleYear', { value: m[1], year: Y }, {
-        fixes: [{ title: { key: 'fix.setValue', args: { value: Y } }, edits: [{ span, text: String(Y) }], preferred: true }],
+        fixes: found ? [{ title: { key: 'fix.setValue', args: { value: Y } }, edits: [{ span, text: String(Y) }], preferred: true }] : undefined,
       }));
     }
   }
