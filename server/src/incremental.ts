@@ -1,8 +1,9 @@
 /**
  * Incremental parsing for the language server. A report's top-level keys (格式, 机关, 导语, 一、总体情况 …)
  * start at column 0 and their values are indented, so the text splits into independent blocks. A keystroke
- * changes one block: only that block is parsed again; the others keep their nodes, moved to their new
- * offsets. Whenever anything is unusual — an error or warning in any block, a line at column 0 that is not
+ * changes one block: only that block is parsed again — or, when the keystroke stays inside one entry of it
+ * (a table row, a paragraph), only that entry (patchEntry) — and the others keep their nodes, moved to their
+ * new offsets. Whenever anything is unusual — an error or warning in any block, a line at column 0 that is not
  * a plain key (document markers, sequences, flow collections, anchors …), nesting deep enough to be refused
  * — it returns undefined and the caller parses the whole text, so the model is always what a full parse
  * gives (test/incremental.test.ts checks the findings are identical over random edit sequences).
