@@ -65,7 +65,7 @@ describe('mistakes sample', () => {
     const lines = new Set(found.map((f) => f.line));
     for (const line of marked) expect(lines.has(line), `line ${line}: ${text.split('\n')[line - 1]}`).toBe(true);
     expect(new Set(found.map((f) => f.rule))).toEqual(new Set([
-      'META-YEAR-MISMATCH', 'DATE-LATE-DEPT', 'TXT-NIL', 'TXT-DOUBLED', 'T2-SHAPE', 'T2-GUIZHANG-ISSUER', 'STR-UNKNOWN-KEY',
+      'META-YEAR-MISMATCH', 'DATE-LATE-DEPT', 'TXT-NIL', 'TXT-T3', 'TXT-DOUBLED', 'T2-SHAPE', 'T2-GUIZHANG-ISSUER', 'STR-UNKNOWN-KEY',
       'T3-ROW-TOTAL', 'T3-BLANK', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL', 'FEE-COLLECTED-LE-BILLED',
     ]));
   });

@@ -5,6 +5,7 @@ import type { Finding } from './findings';
 import { parseReport, type ParseOptions, type ReportModel } from './model';
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
+import { checkProseFigures } from './rules/figures';
 import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkTable2Content } from './rules/content';
 import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
@@ -18,7 +19,7 @@ export type { CheckOptions };
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULES: Rule[] = [
   checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
-  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkGovernmentDuties,
+  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkGovernmentDuties,
   checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
 ];
 

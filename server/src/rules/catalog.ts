@@ -62,6 +62,8 @@ export const RULES = {
   'T4-INT': r('error', 40, '表四应为非负整数', 'Table 四 cell not a non-negative integer'),
   'T4-BLANK': r('warning', undefined, '表四空白单元格', 'Blank cell in table 四'),
   'T4-GROUP-TOTAL': r('error', 41, '表四总计不等于各项之和', 'Table 四 group total wrong'),
+  'TXT-T3': r('warning', 42, '文字中的申请件数与表三不符', 'Application figures in the text differ from table 三'),
+  'TXT-T4': r('warning', 43, '文字中的复议、诉讼件数与表四不符', 'Review and litigation figures in the text differ from table 四'),
   'TXT-NIL': r('warning', 44, '文字说明与表格数据矛盾', 'Nil statement contradicts the tables'),
   'TXT-DOUBLED': r('warning', undefined, '文字重复', 'Doubled word'),
   'TXT-DUPLICATE': r('warning', 45, '与上年报告内容雷同', 'Text copied from last year’s report'),
