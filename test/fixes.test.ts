@@ -193,3 +193,12 @@ describe('setting a field’s value', () => {
     expect(f!.fixes).toBeUndefined();
   });
 });
+
+describe('no fix glues a value to its key', () => {
+  it('a blank cell written as `行政强制:` gets `行政强制: 0` (found by the fuzzer)', () => {
+    const text = edit(sample(CLEAN), '  行政强制: 0\n', '  行政强制:\n');
+    const after = fixOf(text, 'T2-BLANK');
+    expect(after).toBe(sample(CLEAN));
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+});
