@@ -175,3 +175,12 @@ describe('each rule fails on a bad input and passes a near miss', () => {
     });
   }
 });
+
+describe('TXT-DOUBLED on a pasted run of doubled words', () => {
+  it('lists 200 per text one by one, then one finding with how many more (not half a million diagnostics)', () => {
+    const hits = check(edit(clean, '完成账号备案', `完成账号备案${'进行进行，'.repeat(250)}`)).filter((h) => h.rule === 'TXT-DOUBLED');
+    expect(hits).toHaveLength(201);
+    expect(hits[200].message).toContain('还有 50 处未逐一列出');
+    expect(hits[200].finding.fixes).toBeUndefined();
+  });
+});

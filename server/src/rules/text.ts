@@ -14,6 +14,8 @@ const NEVER_DOUBLED = /([的和与及在将被把并于])\1/g;
 const WORDS_AFTER_NAME = /^(?:乡村|乡镇|乡级|乡亲|乡土|乡贤|乡风|镇村|镇区|镇级|县城|县域|县级|县委|县直|市场|市民|市级|市区|市委|市直|市政|区域|区级|区委|区直|省级|省委|省直|局长|办公|府际)/;
 
 const MAX_NAME = 100;
+/** Doubled words listed one by one per text; past this, one finding says how many more there are. */
+const MAX_PER_TEXT = 200;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,9 +29,17 @@ export function checkDoubledWords(ctx: RuleContext): void {
     : undefined;
   for (const prose of model.prose) {
     const seen = new Set<number>();
+    let omitted = 0;
+    let firstOmitted: { index: number; length: number } | undefined;
     const report = (index: number, whole: string, unit: string) => {
       if (seen.has(index)) return;
       seen.add(index);
+      // A pasted run of “的的的…” is one problem, not half a million diagnostics for the editor to draw.
+      if (seen.size > MAX_PER_TEXT) {
+        omitted++;
+        firstOmitted ??= { index, length: whole.length };
+        return;
+      }
       const span = locateInProse(model.text, prose, index, whole.length);
       // The fix removes the second copy: the last `unit.length` characters of the match.
       const dup = { start: span.end - unit.length, end: span.end };
@@ -49,6 +59,9 @@ export function checkDoubledWords(ctx: RuleContext): void {
         if (WORDS_AFTER_NAME.test(following)) continue;
         report(m.index!, m[0], unit);
       }
+    }
+    if (firstOmitted) {
+      ctx.report(finding('TXT-DOUBLED', locateInProse(model.text, prose, firstOmitted.index, firstOmitted.length), 'text.doubledMore', { count: omitted, where: prose.label, shown: MAX_PER_TEXT }));
     }
   }
 }
