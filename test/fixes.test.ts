@@ -202,3 +202,13 @@ describe('no fix glues a value to its key', () => {
     expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
   });
 });
+
+describe('inserting a missing key after a line with a lone \\r', () => {
+  it('goes after the \\n: for YAML a lone \\r does not end the line (found by the fuzzer)', () => {
+    const text = edit(sample(COUNTY), '年度报告\n机关: 示例县自然资源和规划局\n', '年度报告  # 注\r 示例县自然资源和规划局\n');
+    expect(rulesOf(text)).not.toContain('YAML-SYNTAX');
+    const after = fixOf(text, 'META-FIELD');
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+    expect(after).toContain('# 注\r 示例县自然资源和规划局\n机关: ');
+  });
+});

@@ -44,7 +44,8 @@ describe('the core never breaks, whatever the text', () => {
   it('a 2 MB report (long prose with doubled words) and a 256 KB file of keys (`npm run fuzz`: 10 MB each)', () => {
     const big = hugeReport(2 * 1024 * 1024);
     expect(Buffer.byteLength(big)).toBeGreaterThan(2_000_000);
-    expect(exercise(big, { maxFixes: 1 }).findings).toBeGreaterThan(1000);
+    // Tens of thousands of doubled words: 200 listed, then one finding with how many more (rules/text.ts).
+    expect(exercise(big, { maxFixes: 1 }).findings).toBeGreaterThan(200);
     exercise(manyKeys(256 * 1024), { maxFixes: 1 });
   });
 });

@@ -54,6 +54,12 @@ export function insertIntoMap(
     if (before.length) offset = afterPair(model, before[before.length - 1]);
     else if (at.insertAbove) offset = at.lineStart;
     else return undefined; // no fix rather than a broken document (found by the fuzzer)
+    // YAML breaks lines only at \n (and \r\n); after a lone \r, which LSP counts as a line break, the line
+    // goes on for YAML, as a comment perhaps: insert after the \n (found by the fuzzer).
+    if (offset > 0 && model.text[offset - 1] !== '\n') {
+      const nl = model.text.indexOf('\n', offset);
+      offset = nl < 0 ? model.text.length : nl + 1;
+    }
     // Nor inside another pair: `部分公开: [1]:` followed by indented rows is a second pair with an empty key
     // starting on that line, and keys inserted after the line would take its rows (found by the fuzzer).
     if (map.items.some((p) => inside(p, offset))) return undefined;
