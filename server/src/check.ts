@@ -6,7 +6,7 @@ import { parseReport, type ParseOptions, type ReportModel } from './model';
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
 import { checkProseFigures } from './rules/figures';
-import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkTable2Content } from './rules/content';
+import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkStaleYear, checkTable2Content } from './rules/content';
 import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
 import { checkAgainstPreviousYear } from './rules/crossyear';
@@ -20,7 +20,7 @@ export type { CheckOptions };
 const RULES: Rule[] = [
   checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
   checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkGovernmentDuties,
-  checkPeriodAndTitle, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
+  checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
 ];
 
 export interface CheckResult {

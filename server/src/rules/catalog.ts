@@ -34,6 +34,7 @@ export const RULES = {
   'DATE-LATE-LOCAL': r('warning', 9, '超过乡镇、街道年度报告发布时限', 'Later than the local deadline'),
   'DATE-PUBLISH-BEFORE-SIGN': r('warning', 11, '发布日期早于落款日期', 'Published before it was signed'),
   'META-PERIOD': r('error', 12, '统计期间与报告年度不符', 'Reporting period does not match the year'),
+  'META-STALE-YEAR': r('info', 14, '文字可能沿用了上一年度的报告', 'Text may be carried over from last year'),
   'META-YEAR-MISMATCH': r('warning', 13, '标题年份与报告年度不符', 'Title year differs from the report year'),
   'META-ISSUER-NAME': r('warning', 15, '机关名称前后不一致', 'Body named differently'),
   'META-CONTACT': r('info', 16, '未写联系方式', 'No contact'),

@@ -89,6 +89,24 @@ export function checkNilStatements(ctx: RuleContext): void {
   }
 }
 
+/**
+ * META-STALE-YEAR (spec 14): sentences opening with last year (“2023年，我乡…”) in a 2024 report, more than once
+ * and never with the report's own year: the text was most likely carried over from last year's report.
+ * Comparisons (“较2023年增长”) do not open a sentence and are not counted.
+ */
+export function checkStaleYear(ctx: RuleContext): void {
+  const { meta, model } = ctx;
+  if (meta.year === undefined) return;
+  const opening = (y: number) => new RegExp(`(?:^|[。；;！!\\n])\\s*(${y}\\s*年度?[，,、])`, 'g');
+  const stale = model.prose.flatMap((prose) => proseMatches(prose, opening(meta.year! - 1)).map((m) => ({ prose, m })));
+  if (stale.length < 2) return;
+  if (model.prose.some((prose) => proseMatches(prose, opening(meta.year!)).length > 0)) return;
+  for (const { prose, m } of stale) {
+    const at = m.index! + m[0].length - m[1].length;
+    ctx.report(finding('META-STALE-YEAR', locateInProse(model.text, prose, at, m[1].length), 'meta.staleYear', { stale: meta.year - 1, year: meta.year, count: stale.length }));
+  }
+}
+
 const ART50_4 = [['考核'], ['评议'], ['责任追究', '追责', '问责']];
 
 export function checkGovernmentDuties(ctx: RuleContext): void {
