@@ -212,3 +212,11 @@ describe('inserting a missing key after a line with a lone \\r', () => {
     expect(after).toContain('# 注\r 示例县自然资源和规划局\n机关: ');
   });
 });
+
+describe('inserting a key into a mapping that starts after a byte order mark and spaces', () => {
+  it('indents it at column 0, as yaml reads that first line (found by the fuzzer)', () => {
+    const after = fixOf('\uFEFF 格式: 2021\n', 'META-FIELD');
+    expect(after.startsWith('\uFEFF 格式: 2021\n机关: ')).toBe(true);
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+  });
+});

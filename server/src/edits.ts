@@ -16,9 +16,13 @@ function mapStart(model: ReportModel, map: YAMLMap): { indent: number; lineStart
   if (start === undefined) return undefined;
   let lineStart = model.lines.lineStart(model.lines.positionAt(start).line);
   // A byte order mark (files saved by Notepad) is not indentation: insert after it, count columns after it.
-  if (lineStart === 0 && model.text.charCodeAt(0) === 0xfeff) lineStart = 1;
+  const bom = lineStart === 0 && model.text.charCodeAt(0) === 0xfeff;
+  if (bom) lineStart = 1;
   const lead = model.text.slice(lineStart, start);
   const props = /^(\s*)(?:[!&]\S*\s+)+$/.exec(lead);
+  // After a byte order mark yaml does not count the first line's spaces as indentation: that mapping is at
+  // column 0 for the lines below, and a key inserted above it would take it as its value (found by the fuzzer).
+  if (bom && /^[ \t]/.test(lead)) return { indent: 0, lineStart, insertAbove: false };
   if (props) return { indent: props[1].length, lineStart, insertAbove: true };
   return { indent: start - lineStart, lineStart, insertAbove: !lead.trim() };
 }
