@@ -22,7 +22,7 @@ export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport |
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
-  /** Per document: a keystroke re-parses only the top-level block it changed (identical to a full parse). */
+  /** Per document: a keystroke re-parses only the entry or top-level block it changed (identical to a full parse). */
   private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 

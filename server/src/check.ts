@@ -49,7 +49,7 @@ function separateFromColons(text: string, findings: Finding[]): void {
   for (const f of findings) {
     for (const fix of f.fixes ?? []) {
       for (const e of fix.edits) {
-        if (e.text && text.charCodeAt(e.span.start - 1) === 58 /* : */ && !/^[\s\n]/.test(e.text)) e.text = ` ${e.text}`;
+        if (e.text && text.charCodeAt(e.span.start - 1) === 58 /* : */ && !/^\s/.test(e.text)) e.text = ` ${e.text}`;
       }
     }
   }

@@ -12,8 +12,8 @@ import { overlaps, toRange, toSpan } from './lsp';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;
 
-function edits(analysis: Analysis, fix: Fix): TextEdit[] {
-  return fix.edits.map((e) => ({ range: toRange(analysis.model, e.span), newText: e.text }));
+function toTextEdits(analysis: Analysis, es: Fix['edits']): TextEdit[] {
+  return es.map((e) => ({ range: toRange(analysis.model, e.span), newText: e.text }));
 }
 
 export function provideCodeActions(analysis: Analysis, range: Range, context: CodeActionContext, locale: Locale): CodeAction[] {
@@ -31,7 +31,7 @@ export function provideCodeActions(analysis: Analysis, range: Range, context: Co
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.preferred,
-          edit: { changes: { [analysis.uri]: edits(analysis, fix) } },
+          edit: { changes: { [analysis.uri]: toTextEdits(analysis, fix.edits) } },
         });
       }
     }
@@ -42,7 +42,7 @@ export function provideCodeActions(analysis: Analysis, range: Range, context: Co
       actions.push({
         title: localize({ key: 'fix.all', args: { count: all.length } }, locale),
         kind: FIX_ALL_KIND,
-        edit: { changes: { [analysis.uri]: inSpecOrder(all.flatMap((f) => f.edits)).map((e) => ({ range: toRange(analysis.model, e.span), newText: e.text })) } },
+        edit: { changes: { [analysis.uri]: toTextEdits(analysis, inSpecOrder(all.flatMap((f) => f.edits))) } },
       });
     }
   }

@@ -58,19 +58,14 @@ export function insertIntoMap(
     if (before.length) offset = afterPair(model, before[before.length - 1]);
     else if (at.insertAbove) offset = at.lineStart;
     else return undefined; // no fix rather than a broken document (found by the fuzzer)
-    // YAML breaks lines only at \n (and \r\n); after a lone \r, which LSP counts as a line break, the line
-    // goes on for YAML, as a comment perhaps: insert after the \n (found by the fuzzer).
-    if (offset > 0 && model.text[offset - 1] !== '\n') {
-      const nl = model.text.indexOf('\n', offset);
-      offset = nl < 0 ? model.text.length : nl + 1;
-    }
-    // Nor inside another pair: `部分公开: [1]:` followed by indented rows is a second pair with an empty key
+    offset = yamlLineStart(model.text, offset);
+    // Never inside another pair: `部分公开: [1]:` followed by indented rows is a second pair with an empty key
     // starting on that line, and keys inserted after the line would take its rows (found by the fuzzer).
     if (map.items.some((p) => inside(p, offset))) return undefined;
   } else if (owner) {
     indent = owner.indent + 2;
     const line = model.lines.positionAt(owner.keyEnd).line;
-    offset = line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
+    offset = yamlLineStart(model.text, line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length);
   } else {
     // No mapping at all: keys can be appended only to a document with nothing in it but comments. After a
     // scalar such as `~` they would be a YAML error (found by the fuzzer).
@@ -85,6 +80,16 @@ export function insertIntoMap(
   let text = lines.map((l) => pad + l).join('\n') + '\n';
   if (offset === model.text.length && model.text.length && !model.text.endsWith('\n')) text = '\n' + text;
   return { span: { start: offset, end: offset }, text };
+}
+
+/**
+ * `offset` (a line start as LSP counts lines), or the next line start as YAML counts them: YAML breaks lines
+ * only at \n and \r\n, so after a lone \r the line goes on, as a comment perhaps (found by the fuzzer).
+ */
+function yamlLineStart(text: string, offset: number): number {
+  if (offset === 0 || text[offset - 1] === '\n') return offset;
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
 }
 
 /** Whether `offset` falls strictly inside a pair, from its key to the end of its value. */

@@ -38,8 +38,8 @@ export class IncrementalYaml {
     const oldText = this.text;
     const oldBlocks = this.blocks;
     const previous = new Map<string, Block[]>();
-    for (const b of this.blocks) {
-      const key = this.text.slice(b.start, b.end);
+    for (const b of oldBlocks) {
+      const key = oldText.slice(b.start, b.end);
       previous.set(key, [...(previous.get(key) ?? []), b]);
     }
     this.text = '';

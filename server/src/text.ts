@@ -38,10 +38,11 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    if (lo + 1 === this.starts.length) return { line: lo, character: offset - this.starts[lo] };
     // An offset inside a line break (between \r and \n) is the end of the line's text, as in LSP documents.
-    let end = lo + 1 < this.starts.length ? this.starts[lo + 1] : this.text.length;
-    if (end > this.starts[lo] && lo + 1 < this.starts.length && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[lo] && lo + 1 < this.starts.length && this.text.charCodeAt(end - 1) === 13) end--;
+    let end = this.starts[lo + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[lo] && this.text.charCodeAt(end - 1) === 13) end--;
     return { line: lo, character: Math.min(offset, end) - this.starts[lo] };
   }
 

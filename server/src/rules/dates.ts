@@ -23,7 +23,7 @@ export function checkMetaValues(ctx: RuleContext): void {
     const v = model.version;
     if (v === undefined) {
       ctx.report(finding('META-VERSION', span(version), 'meta.versionUnreadable', { value: scalarText(version) ?? '', current: CURRENT_FORMAT }, {
-        fixes: [{ title: { key: 'fix.setValue', args: { value: CURRENT_FORMAT } }, edits: [{ span: version.valueSpan, text: valueText(model.text, version, CURRENT_FORMAT) }] }],
+        fixes: [{ title: { key: 'fix.setValue', args: { value: CURRENT_FORMAT } }, edits: [{ span: version.valueSpan, text: String(CURRENT_FORMAT) }] }],
       }));
     } else if (v !== model.template.version) {
       ctx.report(finding('META-VERSION', span(version), 'meta.versionUnknown', { value: v, current: CURRENT_FORMAT }));
@@ -45,7 +45,7 @@ export function checkMetaValues(ctx: RuleContext): void {
     if (meta.year === undefined) {
       const digits = typeof raw === 'string' ? /^\s*(\d{4})\s*年?(?:度)?\s*$/.exec(raw.normalize('NFKC')) : null;
       ctx.report(finding('META-YEAR', span(year), 'meta.yearNotNumber', { value: String(raw ?? '') }, {
-        fixes: digits ? [{ title: { key: 'fix.setValue', args: { value: digits[1] } }, edits: [{ span: year.valueSpan, text: valueText(model.text, year, digits[1]) }], preferred: true }] : undefined,
+        fixes: digits ? [{ title: { key: 'fix.setValue', args: { value: digits[1] } }, edits: [{ span: year.valueSpan, text: digits[1] }], preferred: true }] : undefined,
       }));
     } else if (meta.year < FIRST_YEAR || meta.year > now.y - 1) {
       ctx.report(finding('META-YEAR', span(year), meta.year < FIRST_YEAR ? 'meta.yearTooEarly' : 'meta.yearNotEnded', { value: meta.year, first: FIRST_YEAR, last: now.y - 1 }));
@@ -58,7 +58,7 @@ export function checkMetaValues(ctx: RuleContext): void {
     const all = model.template.bodyKinds.map((k) => k.id);
     const nearest = all.map((k) => [k, levenshtein(k, written)] as const).sort((a, b) => a[1] - b[1])[0];
     ctx.report(finding('META-KIND', span(kind), 'meta.kindUnknown', { value: written, valid: all.join('、') }, {
-      fixes: written && nearest[1] <= 3 ? [{ title: { key: 'fix.setValue', args: { value: nearest[0] } }, edits: [{ span: kind.valueSpan, text: valueText(model.text, kind, nearest[0]) }], preferred: true }] : undefined,
+      fixes: written && nearest[1] <= 3 ? [{ title: { key: 'fix.setValue', args: { value: nearest[0] } }, edits: [{ span: kind.valueSpan, text: nearest[0] }], preferred: true }] : undefined,
     }));
   }
 
@@ -115,12 +115,6 @@ export function checkDates(ctx: RuleContext): void {
     }, { related: kindField ? [{ span: kindField.valueSpan, message: { key: 'related.kind', args: { kind: meta.kind.label } } }] : undefined }),
     ...(severity ? { severity } : {}),
   });
-}
-
-/** Replacement text for a value: after a bare `key:` it needs its separating space. */
-/** A value to put in a field's place: after a bare colon (`年度:` or `年度:\r 2024`) it needs its space. */
-function valueText(text: string, f: FieldValue, value: string | number): string {
-  return f.valueSpan.end > f.valueSpan.start && text[f.valueSpan.start - 1] !== ':' ? String(value) : ` ${value}`;
 }
 
 function deadlineFor(ctx: RuleContext, cls: 'dept' | 'gov' | 'local', Y: number): { deadline: SimpleDate; rule: RuleId } {

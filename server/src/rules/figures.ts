@@ -7,6 +7,7 @@ import { finding } from '../findings';
 import { locateInProse, proseMatches } from '../prose';
 import type { RuleContext } from './context';
 import type { RuleId } from './catalog';
+import { splitCellRef } from '../template';
 
 interface Claim {
   rule: RuleId;
@@ -43,7 +44,7 @@ export function checkProseFigures(ctx: RuleContext): void {
         const stated = Number(m[1].normalize('NFKC'));
         if (stated === value) continue;
         const related = claim.terms.flatMap((t, i) => {
-          const at = terms[i]!.cell?.span ?? model.rows.get(t.ref.split(':')[0])?.valueSpan;
+          const at = terms[i]!.cell?.span ?? model.rows.get(splitCellRef(t.ref)[0])?.valueSpan;
           return at ? [{ span: at, message: { key: 'related.term', args: { label: t.label, value: terms[i]!.value } } }] : [];
         });
         ctx.report(finding(claim.rule, locateInProse(model.text, prose, m.index!, m[0].length), 'text.figure', {
