@@ -9,14 +9,14 @@ const check = process.argv.includes('--check');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8' };
 
 // The schema generator is bundled like the rest, so the schema comes from exactly the code that ships.
-await build({ ...common, entryPoints: ['server/src/schema.ts'], outfile: 'out/schema.js', sourcemap: false });
+await build({ ...common, entryPoints: ['server/src/model/schema.ts'], outfile: 'out/schema.js', sourcemap: false });
 const require = createRequire(import.meta.url);
 const generated = JSON.stringify(require('../out/schema.js').jsonSchema(), null, 2) + '\n';
 const schemaFile = 'schemas/xxgk-report.schema.json';
 if (check) {
   const committed = existsSync(schemaFile) ? readFileSync(schemaFile, 'utf8') : '';
   if (committed !== generated) {
-    console.error(`${schemaFile} is stale: it differs from what server/src/schema.ts generates. Run \`npm run build\` and commit it.`);
+    console.error(`${schemaFile} is stale: it differs from what server/src/model/schema.ts generates. Run \`npm run build\` and commit it.`);
     process.exit(1);
   }
 } else {
@@ -32,5 +32,5 @@ const entries = [
 await Promise.all([
   ...entries.map((e) => build({ ...common, ...e })),
   // The preview's own script runs in the webview (a browser), not in Node.
-  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/preview.ts'], outfile: 'media/preview.js' }),
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/previewScript.ts'], outfile: 'media/preview.js' }),
 ]);

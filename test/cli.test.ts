@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
-import { renderDocument } from '../server/src/render';
-import { parseReport } from '../server/src/model';
+import { renderDocument } from '../server/src/render/html';
+import { parseReport } from '../server/src/model/model';
 import { CLEAN, ROOT, SEED, sample } from './helpers/samples';
 
 async function run(...argv: string[]) {

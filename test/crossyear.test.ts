@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import { findPreviousReport, quickMeta } from '../server/src/previous';
 import { DUPLICATE_THRESHOLD } from '../server/src/rules/crossyear';
-import { comparableText, similarity } from '../server/src/similarity';
+import { comparableText, similarity } from '../server/src/model/similarity';
 import { CLEAN, COUNTY, COUNTY_2023, ROOT, SEED, check, edit, lineOf, sample } from './helpers/samples';
 
 const county = sample(COUNTY);

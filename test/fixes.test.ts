@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../server/src/check';
-import { FIX_ALL_KIND, fixAll } from '../server/src/codeActions';
-import type { Finding, Fix } from '../server/src/findings';
-import { parseReport } from '../server/src/model';
-import { createLanguageService } from '../server/src/languageService';
+import { FIX_ALL_KIND, fixAll } from '../server/src/languageService/codeActions';
+import type { Finding, Fix } from '../server/src/model/findings';
+import { parseReport } from '../server/src/model/model';
+import { createLanguageService } from '../server/src/languageService/languageService';
 import { applyEdits } from './helpers/fuzz';
 import { CLEAN, COUNTY, edit, sample, TODAY } from './helpers/samples';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import {
   aliasBomb, aliasBombs, deepNesting, editedSample, exercise, hugeReport, longStrings, manyKeys, randomBytes, randomUnicode,
   reportGrammar, samplePrefixes,

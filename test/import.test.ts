@@ -13,7 +13,7 @@ import { decodeText, importBuffer, importDocx, importFile, importHtml, importTex
 import { cellValue } from '../server/src/import/cells';
 import { bodyOfTitle, contactOf, dateLine, inferKind, publishedOf } from '../server/src/import/meta';
 import { trimTo } from '../server/src/import/tables';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import { accuracy, publishedDocx, publishedHtml, publishedText, type Style, type TextLayout } from './helpers/published';
 import { CLEAN, COUNTY, ROOT, SEED, check, fixture, sample } from './helpers/samples';
 

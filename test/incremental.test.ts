@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { realisticEdits } from '../bench/edits';
 import { generateReport } from '../bench/generate';
 import { checkModel, checkText } from '../server/src/check';
-import { IncrementalYaml } from '../server/src/incremental';
-import { parseReport } from '../server/src/model';
-import { renderBody } from '../server/src/render';
+import { IncrementalYaml } from '../server/src/languageService/incremental';
+import { parseReport } from '../server/src/model/model';
+import { renderBody } from '../server/src/render/html';
 import { applyEdit, editArb, SAMPLES } from './helpers/fuzz';
 import { TODAY } from './helpers/samples';
 

@@ -1,7 +1,7 @@
 /** The located model: bad input becomes findings at the right place, never an exception. */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../server/src/check';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import { CLEAN, check, edit, lineOf, sample } from './helpers/samples';
 
 describe('parseReport', () => {

@@ -1,7 +1,7 @@
 /** Locating text inside prose values: exact spans in every scalar style (escapes, folding, CRLF). */
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../server/src/model';
-import { locateInProse } from '../server/src/prose';
+import { parseReport } from '../server/src/model/model';
+import { locateInProse } from '../server/src/model/prose';
 
 function locate(text: string, needle: string, nth = 0) {
   const model = parseReport(text);

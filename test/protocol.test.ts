@@ -7,9 +7,9 @@ import {
   type CodeAction, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint, type MarkupContent, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import { ExportRequest, ImportRequest, PreviewRequest, RolloverRequest } from '../server/src/protocol';
-import { renderDocument } from '../server/src/render';
+import { renderDocument } from '../server/src/render/html';
 import { startServer, type TestServer } from './helpers/lspClient';
 import { CLEAN, COUNTY, MISTAKES, SEED, lineOf, sample } from './helpers/samples';
 

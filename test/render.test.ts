@@ -6,8 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../server/src/check';
-import { parseReport } from '../server/src/model';
-import { renderBody, renderDocument } from '../server/src/render';
+import { parseReport } from '../server/src/model/model';
+import { renderBody, renderDocument } from '../server/src/render/html';
 import { CLEAN, COUNTY, ROOT, SEED, edit, sample } from './helpers/samples';
 
 function golden(name: string, actual: string) {

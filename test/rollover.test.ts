@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/tmp';
 import { main } from '../server/src/cli';
 import { localize } from '../server/src/l10n';
-import { parseReport } from '../server/src/model';
-import { rolloverReport, RolloverError } from '../server/src/rollover';
+import { parseReport } from '../server/src/model/model';
+import { rolloverReport, RolloverError } from '../server/src/write/rollover';
 import { COUNTY, COUNTY_2023, ROOT, SEED, check, fixture, lineOf, sample } from './helpers/samples';
 
 const TODAY_2026 = { y: 2026, m: 11, d: 27 };

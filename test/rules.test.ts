@@ -3,7 +3,7 @@
  * Inputs are the clean samples with one edit, so each case isolates one rule.
  */
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../server/src/model';
+import { parseReport } from '../server/src/model/model';
 import { RULE_IDS } from '../server/src/rules/catalog';
 import { CLEAN, COUNTY, COUNTY_2023, check, edit, lineOf, sample } from './helpers/samples';
 

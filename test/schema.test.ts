@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { jsonSchema, reportSchema } from '../server/src/schema';
+import { jsonSchema, reportSchema } from '../server/src/model/schema';
 import { CLEAN, COUNTY, ROOT, SEED, sample } from './helpers/samples';
 
 describe('report schema', () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../server/src/text';
+import { LineIndex } from '../server/src/model/lineIndex';
 
 describe('LineIndex', () => {
   it('agrees with a line split on \\n, \\r\\n and \\r', () => {

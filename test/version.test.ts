@@ -4,8 +4,8 @@
  * 2019 keys in a 2021 report are old-format markers, not typos.
  */
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../server/src/model';
-import { renderDocument } from '../server/src/render';
+import { parseReport } from '../server/src/model/model';
+import { renderDocument } from '../server/src/render/html';
 import { legacyLabels, template2019, template2021, templateFor, templateForYear } from '../server/src/template';
 import { CLEAN, check, edit, fixture, lineOf, sample } from './helpers/samples';
 

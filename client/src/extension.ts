@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportHtml } from './export';
 import { importPublishedReport, newFromLastYear } from './newReport';
-import { PreviewManager } from './preview';
+import { PreviewManager } from './previewPanel';
 
 let client: LanguageClient | undefined;
 

@@ -1,8 +1,8 @@
 /**
  * The checker: reads a report and runs every rule. Shared by the language server, the CLI and the preview.
  */
-import type { Finding } from './findings';
-import { parseReport, type ParseOptions, type ReportModel } from './model';
+import type { Finding } from './model/findings';
+import { parseReport, type ParseOptions, type ReportModel } from './model/model';
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
 import { checkProseFigures } from './rules/figures';

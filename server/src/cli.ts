@@ -9,14 +9,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkModel } from './check';
-import type { Finding } from './findings';
+import type { Finding } from './model/findings';
 import { writeFileAtomic } from './fsutil';
 import { localize, resolveLocale, type Locale } from './l10n';
-import { parseReport } from './model';
+import { parseReport } from './model/model';
 import { findPreviousReport, ReportCache } from './previous';
 import { formatSummary, importFile, ImportError } from './import';
-import { rolloverReport, RolloverError } from './rollover';
-import { renderDocument } from './render';
+import { rolloverReport, RolloverError } from './write/rollover';
+import { renderDocument } from './render/html';
 
 const EXT = '.xxgk.yaml';
 

@@ -4,7 +4,7 @@
  */
 import en from '../l10n/messages.en.json';
 import zh from '../l10n/messages.zh-cn.json';
-import type { Message } from './findings';
+import type { Message } from './model/findings';
 
 export type Locale = 'zh-cn' | 'en';
 

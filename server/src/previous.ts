@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseReport, type ReportModel } from './model';
+import { parseReport, type ReportModel } from './model/model';
 import { readMeta, scalarText, type PreviousReport } from './rules/context';
 import { shortNames } from './rules/content';
 import { sameBody } from './rules/crossyear';

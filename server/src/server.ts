@@ -8,15 +8,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from './codeActions';
+import { FIX_ALL_KIND } from './languageService/codeActions';
 import { formatSummary, importBuffer, ImportError } from './import';
 import { localize, resolveLocale, type Locale } from './l10n';
-import { createLanguageService, type LanguageService } from './languageService';
+import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
   DEFAULT_SETTINGS, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
-import { rolloverReport, RolloverError } from './rollover';
-import { WorkspaceReports } from './workspaceReports';
+import { rolloverReport, RolloverError } from './write/rollover';
+import { WorkspaceReports } from './languageService/workspaceReports';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

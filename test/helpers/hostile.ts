@@ -6,8 +6,8 @@
  */
 import { parse, parseFragment } from 'parse5';
 import { checkText } from '../../server/src/check';
-import { parseReport } from '../../server/src/model';
-import { REPORT_CSS, renderBody, renderDocument } from '../../server/src/render';
+import { parseReport } from '../../server/src/model/model';
+import { REPORT_CSS, renderBody, renderDocument } from '../../server/src/render/html';
 import { template2021, type TableNode } from '../../server/src/template';
 import { TODAY } from './samples';
 

@@ -14,9 +14,9 @@
  * half-width brackets, 规范性文件 / 其他法律行政止公开 / …改进措施, one undivided （六）其他处理 row.
  */
 import JSZip from 'jszip';
-import { parseReport, type ReportModel } from '../../server/src/model';
+import { parseReport, type ReportModel } from '../../server/src/model/model';
 import { readMeta } from '../../server/src/rules/context';
-import { evaluate } from '../../server/src/rules/evaluate';
+import { evaluate } from '../../server/src/model/tableValues';
 import { tableRows, type RowDef, type TableDef, type TableNode } from '../../server/src/template';
 
 export interface Style {

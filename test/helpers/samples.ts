@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../../server/src/check';
-import type { Finding } from '../../server/src/findings';
+import type { Finding } from '../../server/src/model/findings';
 import { localize } from '../../server/src/l10n';
 
 export const ROOT = join(__dirname, '..', '..');

@@ -4,7 +4,7 @@
  * body, inferred from its name (乡/镇 → 乡镇人民政府, 街道 → 街道办事处, 局/委/办 → a department at the level
  * its place name shows). Every inference says whether it is a guess.
  */
-import { parseDate, formatIso } from '../dates';
+import { parseDate, formatIso } from '../model/dates';
 
 export const BODY_SUFFIX = /(?:人民政府|政府|办事处|办公厅|办公室|局|委员会|委|办|厅|署|院|中心|站|所|部|处|队|馆|会)$/;
 

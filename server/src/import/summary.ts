@@ -3,7 +3,7 @@
  * 未识别内容), and what was guessed. Messages are l10n keys, so the CLI and the editor show them in the
  * user's language.
  */
-import type { Message } from '../findings';
+import type { Message } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 
 export type ImportSource = 'text' | 'html' | 'docx';

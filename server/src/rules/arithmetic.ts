@@ -3,10 +3,10 @@
  * generically. A failure names the total, the reported value, the computed value and the difference, and
  * points at every addend (as Arelle and beancount do).
  */
-import { finding, type Related } from '../findings';
+import { finding, type Related } from '../model/findings';
 import { describeCell, splitCellRef, type CellRef, type IdentityDef } from '../template';
 import type { RuleContext } from './context';
-import { round, type CellValue } from './evaluate';
+import { round, type CellValue } from '../model/tableValues';
 
 export function checkIdentities(ctx: RuleContext): void {
   for (const id of ctx.model.template.identities) checkIdentity(ctx, id);

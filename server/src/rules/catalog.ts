@@ -3,7 +3,7 @@
  * `spec` is the number in the rule list of the statutory-format specification (docs/rules.md); rules
  * without a number are this project's own (YAML syntax, unknown keys, doubled words …).
  */
-import type { Severity } from '../findings';
+import type { Severity } from '../model/findings';
 
 export interface RuleInfo {
   severity: Severity;

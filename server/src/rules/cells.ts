@@ -3,8 +3,8 @@
  * blank cells count as 0 but should be written as 0 (T3-BLANK …); amounts with a unit or an implausible
  * size (T2-UNIT).
  */
-import { finding, type Fix } from '../findings';
-import type { Cell } from '../model';
+import { finding, type Fix } from '../model/findings';
+import type { Cell } from '../model/model';
 import { cellTypeOf, unitOf } from '../template';
 import type { RuleId } from './catalog';
 import type { RuleContext } from './context';

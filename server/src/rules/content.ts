@@ -5,9 +5,9 @@
  * statement, title year and issuer name (META-PERIOD, META-YEAR-MISMATCH, META-ISSUER-NAME), contact.
  */
 import { isScalar } from 'yaml';
-import { finding, type Span } from '../findings';
-import type { ProseValue } from '../model';
-import { locateInProse, proseMatches } from '../prose';
+import { finding, type Span } from '../model/findings';
+import type { ProseValue } from '../model/model';
+import { locateInProse, proseMatches } from '../model/prose';
 import { scalarText, type RuleContext } from './context';
 
 export function checkTable2Content(ctx: RuleContext): void {

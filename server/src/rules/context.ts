@@ -3,11 +3,11 @@
  * values (reported or computed).
  */
 import { isScalar } from 'yaml';
-import { parseDate, type SimpleDate } from '../dates';
-import type { Finding, Span } from '../findings';
-import type { FieldValue, ReportModel } from '../model';
+import { parseDate, type SimpleDate } from '../model/dates';
+import type { Finding, Span } from '../model/findings';
+import type { FieldValue, ReportModel } from '../model/model';
 import type { BodyKindDef } from '../template';
-import { evaluate, type Evaluation } from './evaluate';
+import { evaluate, type Evaluation } from '../model/tableValues';
 
 export interface CheckOptions {
   /** “Today”, for rules about years that have not ended yet. Defaults to the clock. */

@@ -4,13 +4,13 @@
  * year's 结转下年度继续办理, per column), T2-VALID-CONTINUITY (现行有效件数 = last year's + 制发 − 废止) and
  * TXT-DUPLICATE (prose copied from last year: 内容雷同). All warnings: the format text does not state them.
  */
-import { finding, type Span } from '../findings';
-import type { ProseValue, ReportModel } from '../model';
-import { jaccard, shingles, comparableText } from '../similarity';
+import { finding, type Span } from '../model/findings';
+import type { ProseValue, ReportModel } from '../model/model';
+import { jaccard, shingles, comparableText } from '../model/similarity';
 import { isPrompt } from './text';
 import { readMeta, type RuleContext } from './context';
 import { shortNames } from './content';
-import { evaluate, round, type Evaluation } from './evaluate';
+import { evaluate, round, type Evaluation } from '../model/tableValues';
 
 /** 内容雷同 from this share of common 4-character shingles (Jaccard); different years' texts score < 0.2. */
 export const DUPLICATE_THRESHOLD = 0.5;

@@ -3,10 +3,10 @@
  * DATE-LATE-DEPT / DATE-LATE-GOV / DATE-LATE-LOCAL (《条例》第四十九条), DATE-PUBLISH-BEFORE-SIGN.
  */
 import { isScalar } from 'yaml';
-import { compareDates, formatChinese, parseDate, today, withYear, type SimpleDate } from '../dates';
-import { finding } from '../findings';
-import { levenshtein } from '../labels';
-import type { FieldValue } from '../model';
+import { compareDates, formatChinese, parseDate, today, withYear, type SimpleDate } from '../model/dates';
+import { finding } from '../model/findings';
+import { levenshtein } from '../template/labels';
+import type { FieldValue } from '../model/model';
 import { CURRENT_FORMAT, templateForYear } from '../template';
 import type { RuleId } from './catalog';
 import { scalarText, type RuleContext } from './context';

@@ -3,8 +3,8 @@
  * “结转下年度继续办理1件”, “行政复议2件” — against the tables. Patterns are narrow on purpose: a figure is
  * compared only when the sentence says unambiguously which total it is, and only arabic digits are read.
  */
-import { finding } from '../findings';
-import { locateInProse, proseMatches } from '../prose';
+import { finding } from '../model/findings';
+import { locateInProse, proseMatches } from '../model/prose';
 import type { RuleContext } from './context';
 import type { RuleId } from './catalog';
 import { splitCellRef } from '../template';

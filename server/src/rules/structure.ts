@@ -5,10 +5,10 @@
  * inserts them (as zeros) at their template position.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { insertIntoMap } from '../edits';
-import { finding, type Fix, type Span } from '../findings';
-import type { Container, ReportModel } from '../model';
-import { feeLines, groupLines, partLines, rowLine, promptFor } from '../skeleton';
+import { insertIntoMap } from '../model/yamlEdits';
+import { finding, type Fix, type Span } from '../model/findings';
+import type { Container, ReportModel } from '../model/model';
+import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/skeleton';
 import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
 import type { RuleContext } from './context';
 

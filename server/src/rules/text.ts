@@ -3,8 +3,8 @@
  * and function words that are never doubled (“的的”). Reduplications that are correct Chinese
  * (“一步一步”, “常常”) are not flagged.
  */
-import { finding } from '../findings';
-import { locateInProse, proseMatches } from '../prose';
+import { finding } from '../model/findings';
+import { locateInProse, proseMatches } from '../model/prose';
 import type { RuleContext } from './context';
 import { shortNames } from './content';
 

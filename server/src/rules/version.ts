@@ -3,7 +3,7 @@
  * once; this names every row that the 2021 format has in another shape, or not at all, at its key. (A 2019
  * key written into a 2021 report is caught while reading: model.ts, legacyMarker.)
  */
-import { finding } from '../findings';
+import { finding } from '../model/findings';
 import { rowsChangedSince, templateForYear } from '../template';
 import type { RuleContext } from './context';
 

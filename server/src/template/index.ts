@@ -1,7 +1,7 @@
 /**
  * Access to the statutory templates: lookup tables derived once from the template data.
  */
-import { normalizeLabel } from '../labels';
+import { normalizeLabel } from './labels';
 import type { BodyKindDef, CellRef, CellType, ColumnDef, FieldDef, GroupDef, IdentityDef, PartDef, RowDef, TableDef, TableNode, Template } from './types';
 import { template2019 } from './v2019';
 import { template2021, tableRows } from './v2021';

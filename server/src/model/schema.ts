@@ -4,7 +4,7 @@
  * from it by the build (`z.toJSONSchema`) for other editors and tools; `npm test` fails when it is stale.
  */
 import { z } from 'zod';
-import { template2021, type FieldDef, type RowDef, type TableDef, type TableNode, type Template } from './template';
+import { template2021, type FieldDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';
 
 const blank = z.null().meta({ description: '空白单元格（~）。应填 0。' });
 

@@ -1,7 +1,7 @@
 /** Folding by part, by table group and by prose block. */
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import type { KeyedValue } from './model';
+import type { KeyedValue } from '../model/model';
 
 export function provideFoldingRanges(analysis: Analysis): FoldingRange[] {
   const { model } = analysis;

@@ -5,12 +5,12 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import type { Span } from './findings';
-import { localize, type Locale } from './l10n';
+import type { Span } from '../model/findings';
+import { localize, type Locale } from '../l10n';
 import { toRange } from './lsp';
-import type { ReportModel } from './model';
-import { evaluate } from './rules/evaluate';
-import { cellRef, type CellRef, type RowDef, type TableDef } from './template';
+import type { ReportModel } from '../model/model';
+import { evaluate } from '../model/tableValues';
+import { cellRef, type CellRef, type RowDef, type TableDef } from '../template';
 
 const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
 

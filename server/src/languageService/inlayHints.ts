@@ -4,9 +4,9 @@
  */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import type { ServerSettings } from './protocol';
-import { evaluate } from './rules/evaluate';
-import { cellRef, tableRows } from './template';
+import type { ServerSettings } from '../protocol';
+import { evaluate } from '../model/tableValues';
+import { cellRef, tableRows } from '../template';
 
 export function provideInlayHints(analysis: Analysis, range: Range, settings: ServerSettings['inlayHints']): InlayHint[] {
   const { model } = analysis;

@@ -4,11 +4,11 @@
  * document that changed.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkModel, type CheckOptions } from './check';
-import type { Finding } from './findings';
+import { checkModel, type CheckOptions } from '../check';
+import type { Finding } from '../model/findings';
 import { IncrementalYaml } from './incremental';
-import { parseReport, type ReportModel } from './model';
-import type { PreviousReport } from './rules/context';
+import { parseReport, type ReportModel } from '../model/model';
+import type { PreviousReport } from '../rules/context';
 
 export interface Analysis {
   uri: string;

@@ -2,7 +2,7 @@
  * YAML text for parts, tables, rows and whole reports, generated from the template. Quick fixes insert it,
  * completion offers it as snippets, `xxgk new` writes it. One generator, so all three agree.
  */
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from './template';
+import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
 
 export interface SkeletonOptions {
   /** Spaces per level. */

@@ -9,13 +9,13 @@ import {
   type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import { compareDates, formatIso, today } from './dates';
-import { localize, type Locale } from './l10n';
-import { KeyMatcher } from './labels';
-import type { ReportModel } from './model';
-import { readMeta } from './rules/context';
-import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from './skeleton';
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from './template';
+import { compareDates, formatIso, today } from '../model/dates';
+import { localize, type Locale } from '../l10n';
+import { KeyMatcher } from '../template/labels';
+import type { ReportModel } from '../model/model';
+import { readMeta } from '../rules/context';
+import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/skeleton';
+import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
 
 type Scope =
   | { kind: 'root' }

@@ -5,7 +5,7 @@
  * the source printed them (so a wrong printed sum stays visible), blank cells as `~`.
  */
 import { stringify } from 'yaml';
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from './template';
+import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
 
 /** A cell to write: a number, a blank (`~`), or source text kept verbatim (quoted) for the checker to judge. */
 export type DraftCell = number | null | string;

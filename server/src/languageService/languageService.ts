@@ -9,15 +9,15 @@ import type {
 import { AnalysisCache, type Analysis, type FindPrevious } from './analysis';
 import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
-import type { SimpleDate } from './dates';
+import type { SimpleDate } from '../model/dates';
 import { provideDiagnostics } from './diagnostics';
 import { provideDocumentSymbols } from './documentSymbols';
 import { provideFoldingRanges } from './folding';
 import { provideHover } from './hover';
 import { provideInlayHints } from './inlayHints';
-import type { Locale } from './l10n';
+import type { Locale } from '../l10n';
 import { provideExport, providePreview } from './preview';
-import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ServerSettings } from './protocol';
+import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ServerSettings } from '../protocol';
 
 export interface LanguageServiceOptions {
   locale?: Locale;

@@ -12,7 +12,7 @@
  * place: a model built from an older text must not be used after a newer one was parsed.
  */
 import { Composer, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { parseYaml, PARSE_OPTIONS, tooDeep } from './model';
+import { parseYaml, PARSE_OPTIONS, tooDeep } from '../model/model';
 
 interface Block {
   /** Where the block is in the text it was last seen in; its node ranges are expressed there. */

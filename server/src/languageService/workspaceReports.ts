@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FindPrevious } from './analysis';
-import { parseReport, type ReportModel } from './model';
-import { findPreviousReport, quickMeta, ReportCache } from './previous';
+import { parseReport, type ReportModel } from '../model/model';
+import { findPreviousReport, quickMeta, ReportCache } from '../previous';
 
 export interface OpenTexts {
   /** The text of an open document, by URI. */

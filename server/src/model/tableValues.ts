@@ -3,7 +3,7 @@
  * computed from the identity that defines it. Cells that are missing or fail their type rule have no value,
  * so identities over them are skipped rather than reported twice.
  */
-import type { Cell, ReportModel } from '../model';
+import type { Cell, ReportModel } from './model';
 import type { CellRef, CellType } from '../template';
 import { cellTypeOf, splitCellRef } from '../template';
 

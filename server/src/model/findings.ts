@@ -2,7 +2,7 @@
  * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
  * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
  */
-import { RULES, type RuleId } from './rules/catalog';
+import { RULES, type RuleId } from '../rules/catalog';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -5,13 +5,13 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { finding, type Finding, type Span } from './findings';
-import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from './labels';
-import type { RuleId } from './rules/catalog';
+import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from '../template/labels';
+import type { RuleId } from '../rules/catalog';
 import {
   CURRENT_FORMAT, cellRef, indexOf, legacyLabels, template2021, templateFor,
   type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template, type TemplateIndex,
-} from './template';
-import { LineIndex } from './text';
+} from '../template';
+import { LineIndex } from './lineIndex';
 
 export interface KeyedValue {
   keySpan: Span;

@@ -1,7 +1,7 @@
 /** Conversions between the core's offsets and LSP's line/character positions. */
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import type { Severity, Span } from './findings';
-import type { ReportModel } from './model';
+import type { Severity, Span } from '../model/findings';
+import type { ReportModel } from '../model/model';
 
 export function toRange(model: ReportModel, span: Span): Range {
   return { start: model.lines.positionAt(span.start), end: model.lines.positionAt(span.end) };

@@ -1,8 +1,8 @@
 /** Findings → LSP diagnostics: the rule id as code, related information on every addend. */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import type { Finding } from './findings';
-import { localize, type Locale } from './l10n';
+import type { Finding } from '../model/findings';
+import { localize, type Locale } from '../l10n';
 import { SEVERITY, toRange } from './lsp';
 
 export function toDiagnostic(analysis: Analysis, f: Finding, locale: Locale): Diagnostic {

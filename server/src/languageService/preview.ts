@@ -1,8 +1,8 @@
 /** The preview's and the export's HTML, rendered by the core renderer (the client renders nothing itself). */
 import type { Analysis } from './analysis';
-import type { Locale } from './l10n';
-import type { ExportResult, PreviewResult } from './protocol';
-import { REPORT_CSS, renderBody, renderDocument, reportTitle } from './render';
+import type { Locale } from '../l10n';
+import type { ExportResult, PreviewResult } from '../protocol';
+import { REPORT_CSS, renderBody, renderDocument, reportTitle } from '../render/html';
 
 export function providePreview(analysis: Analysis, locale: Locale): PreviewResult {
   const { title, html } = renderBody(analysis.model, { findings: analysis.findings, locale });

@@ -5,14 +5,14 @@
  * `data-line` (its source line), the anchor the preview scrolls by.
  */
 import { isMap, isScalar } from 'yaml';
-import { formatChinese } from './dates';
-import type { Finding, Severity } from './findings';
-import { localize, type Locale } from './l10n';
-import type { ProseValue, ReportModel } from './model';
-import { locateInProse } from './prose';
-import { readMeta } from './rules/context';
-import { evaluate, type Evaluation } from './rules/evaluate';
-import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from './template';
+import { formatChinese } from '../model/dates';
+import type { Finding, Severity } from '../model/findings';
+import { localize, type Locale } from '../l10n';
+import type { ProseValue, ReportModel } from '../model/model';
+import { locateInProse } from '../model/prose';
+import { readMeta } from '../rules/context';
+import { evaluate, type Evaluation } from '../model/tableValues';
+import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from '../template';
 
 export interface RenderOptions {
   /** Preview only: mark cells and rows that have findings, with the message as a tooltip. */

@@ -2,9 +2,9 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { Analysis } from './analysis';
-import type { Span } from './findings';
+import type { Span } from '../model/findings';
 import { toRange } from './lsp';
-import type { KeyedValue } from './model';
+import type { KeyedValue } from '../model/model';
 
 export function provideDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
   const { model } = analysis;

@@ -6,8 +6,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
-import type { Finding, Fix, Span } from './findings';
-import { localize, type Locale } from './l10n';
+import type { Finding, Fix, Span } from '../model/findings';
+import { localize, type Locale } from '../l10n';
 import { overlaps, toRange, toSpan } from './lsp';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;

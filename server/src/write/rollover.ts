@@ -6,14 +6,14 @@
  * January of N+1 marked 待定: a real-looking date that is after the period (so no false date error) and
  * that the notes and the comment ask the clerk to set.
  */
-import { parseDate, formatIso, type SimpleDate } from './dates';
+import { parseDate, formatIso, type SimpleDate } from '../model/dates';
 import { emptyDraft, draftText, type Draft, type DraftCell } from './draft';
-import type { Message } from './findings';
-import { parseReport, type ReportModel } from './model';
-import { readMeta, scalarText } from './rules/context';
-import { evaluate } from './rules/evaluate';
+import type { Message } from '../model/findings';
+import { parseReport, type ReportModel } from '../model/model';
+import { readMeta, scalarText } from '../rules/context';
+import { evaluate } from '../model/tableValues';
 import { promptFor, PART5_PROMPT } from './skeleton';
-import { tableRows, templateForYear, type RowDef } from './template';
+import { tableRows, templateForYear, type RowDef } from '../template';
 
 export interface RolloverOptions {
   /** The report year of the new report; default: last year's + 1. */
