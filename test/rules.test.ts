@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model/model';
-import { RULE_IDS } from '../server/src/rules/catalog';
+import { RULE_IDS } from '../server/src/template/ruleCatalog';
 import { CLEAN, COUNTY, COUNTY_2023, check, edit, lineOf, sample } from './helpers/samples';
 
 interface Case {

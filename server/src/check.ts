@@ -17,7 +17,7 @@ import { checkOldFormatRows } from './rules/version';
 export type { CheckOptions };
 
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
-const RULES: Rule[] = [
+const RULE_CHECKS: Rule[] = [
   checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
   checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkGovernmentDuties,
   checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
@@ -36,7 +36,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
     return sortFindings(out);
   }
   const ctx = makeContext(model, options, out);
-  for (const rule of RULES) rule(ctx);
+  for (const rule of RULE_CHECKS) rule(ctx);
   separateFromColons(model.text, out);
   return sortFindings(out);
 }

@@ -7,9 +7,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseReport, type ReportModel } from './model/model';
-import { readMeta, scalarText, type PreviousReport } from './rules/context';
-import { shortNames } from './rules/content';
-import { sameBody } from './rules/crossyear';
+import { type PreviousReport } from './rules/context';
+import { readMeta, fieldText } from './model/meta';
+import { shortNames } from './model/issuer';
+import { sameBody } from './model/issuer';
 import { template2021 } from './template';
 
 const EXT = '.xxgk.yaml';
@@ -92,7 +93,7 @@ export function findPreviousReport(file: string, model: ReportModel, options: Fi
     return text === undefined ? undefined : (options.parse ?? parseReport)(text);
   };
   const dir = dirname(file);
-  const named = scalarText(model.fields.get('previousReport'));
+  const named = fieldText(model.fields.get('previousReport'));
   if (named) {
     const path = isAbsolute(named) ? named : join(dir, named);
     return { name: named, model: load(path) };

@@ -15,7 +15,7 @@
  */
 import JSZip from 'jszip';
 import { parseReport, type ReportModel } from '../../server/src/model/model';
-import { readMeta } from '../../server/src/rules/context';
+import { readMeta } from '../../server/src/model/meta';
 import { evaluate } from '../../server/src/model/tableValues';
 import { tableRows, type RowDef, type TableDef, type TableNode } from '../../server/src/template';
 

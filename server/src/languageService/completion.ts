@@ -13,7 +13,7 @@ import { compareDates, formatIso, today } from '../model/dates';
 import { localize, type Locale } from '../l10n';
 import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
-import { readMeta } from '../rules/context';
+import { readMeta } from '../model/meta';
 import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/skeleton';
 import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
 

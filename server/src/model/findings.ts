@@ -2,9 +2,9 @@
  * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
  * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
  */
-import { RULES, type RuleId } from '../rules/catalog';
+import { RULE_CATALOG, type RuleId, type Severity } from '../template/ruleCatalog';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface Span {
   start: number;
@@ -47,7 +47,7 @@ export interface Finding {
 
 export function finding(rule: RuleId, span: Span, key: string, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
   // Optional fields are set one by one: a spread here was a visible cost of every check.
-  const f: Finding = { rule, severity: RULES[rule].severity, span, message: { key, args } };
+  const f: Finding = { rule, severity: RULE_CATALOG[rule].severity, span, message: { key, args } };
   if (extra?.related) f.related = extra.related;
   if (extra?.fixes) f.fixes = extra.fixes;
   if (extra?.cell !== undefined) f.cell = extra.cell;

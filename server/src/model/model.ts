@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { finding, type Finding, type Span } from './findings';
 import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from '../template/labels';
-import type { RuleId } from '../rules/catalog';
+import type { RuleId } from '../template/ruleCatalog';
 import {
   CURRENT_FORMAT, cellRef, indexOf, legacyLabels, template2021, templateFor,
   type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template, type TemplateIndex,

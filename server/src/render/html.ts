@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 import type { ProseValue, ReportModel } from '../model/model';
 import { locateInProse } from '../model/prose';
-import { readMeta } from '../rules/context';
+import { readMeta } from '../model/meta';
 import { evaluate, type Evaluation } from '../model/tableValues';
 import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from '../template';
 

@@ -6,7 +6,7 @@
 import { finding, type Fix } from '../model/findings';
 import type { Cell } from '../model/model';
 import { cellTypeOf, unitOf } from '../template';
-import type { RuleId } from './catalog';
+import type { RuleId } from '../template/ruleCatalog';
 import type { RuleContext } from './context';
 
 const INT_RULE: Record<string, RuleId> = { t2: 'T2-INT', t3: 'T3-INT', t4: 'T4-INT' };

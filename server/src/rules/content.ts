@@ -7,8 +7,10 @@
 import { isScalar } from 'yaml';
 import { finding, type Span } from '../model/findings';
 import type { ProseValue } from '../model/model';
+import { shortNames } from '../model/issuer';
 import { locateInProse, proseMatches } from '../model/prose';
-import { scalarText, type RuleContext } from './context';
+import { type RuleContext } from './context';
+import { fieldText } from '../model/meta';
 
 export function checkTable2Content(ctx: RuleContext): void {
   const { values, meta, model } = ctx;
@@ -139,7 +141,7 @@ export function checkPeriodAndTitle(ctx: RuleContext): void {
     }
   }
   const title = model.fields.get('title');
-  const titleText = scalarText(title);
+  const titleText = fieldText(title);
   if (title && titleText) {
     for (const m of titleText.normalize('NFKC').matchAll(/(\d{4})\s*年/g)) {
       if (Number(m[1]) === Y) continue;
@@ -152,12 +154,6 @@ export function checkPeriodAndTitle(ctx: RuleContext): void {
       }));
     }
   }
-}
-
-/** “张营乡人民政府” ↔ “张营乡”: the short name is the full name without the kind of body. */
-export function shortNames(issuer: string): string[] {
-  const short = issuer.replace(/(人民政府办公厅|人民政府办公室|人民政府|办事处)$/, '');
-  return short && short !== issuer ? [issuer, short] : [issuer];
 }
 
 const COMPILED_BY = /由\s*([^，,。；\s]{2,40}?)\s*(?:编制|编写|起草|发布)/g;
@@ -176,7 +172,7 @@ export function checkIssuerAndContact(ctx: RuleContext): void {
       }));
     }
   }
-  const hasContact = !!scalarText(model.fields.get('contact')) || (preamble ? /电话|联系|邮箱|地址/.test(preamble.text) : false);
+  const hasContact = !!fieldText(model.fields.get('contact')) || (preamble ? /电话|联系|邮箱|地址/.test(preamble.text) : false);
   if (!hasContact) {
     const at = model.fields.get('issuer')?.keySpan ?? { start: 0, end: 0 };
     ctx.report(finding('META-CONTACT', at, 'meta.noContact'));

@@ -2,11 +2,10 @@
  * What every rule sees: the located model, the options, the metadata read once, and the evaluated table
  * values (reported or computed).
  */
-import { isScalar } from 'yaml';
-import { parseDate, type SimpleDate } from '../model/dates';
+import type { SimpleDate } from '../model/dates';
 import type { Finding, Span } from '../model/findings';
-import type { FieldValue, ReportModel } from '../model/model';
-import type { BodyKindDef } from '../template';
+import type { ReportModel } from '../model/model';
+import { readMeta, type Meta } from '../model/meta';
 import { evaluate, type Evaluation } from '../model/tableValues';
 
 export interface CheckOptions {
@@ -28,14 +27,6 @@ export interface PreviousReport {
   model?: ReportModel;
 }
 
-export interface Meta {
-  year?: number;
-  kind?: BodyKindDef;
-  issuer?: string;
-  signed?: SimpleDate;
-  published?: SimpleDate;
-}
-
 export interface RuleContext {
   model: ReportModel;
   options: CheckOptions;
@@ -45,30 +36,6 @@ export interface RuleContext {
 }
 
 export type Rule = (ctx: RuleContext) => void;
-
-export function scalarText(f: FieldValue | undefined): string | undefined {
-  if (!f || !isScalar(f.node) || f.node.value === null) return undefined;
-  return String(f.node.value).trim();
-}
-
-export function readMeta(model: ReportModel): Meta {
-  const f = model.fields;
-  const yearNode = f.get('year');
-  const yearRaw = yearNode && isScalar(yearNode.node) ? yearNode.node.value : undefined;
-  const year = typeof yearRaw === 'number' && Number.isInteger(yearRaw) ? yearRaw : undefined;
-  const kindText = scalarText(f.get('kind'));
-  const date = (id: string) => {
-    const s = scalarText(f.get(id));
-    return s ? parseDate(s) : undefined;
-  };
-  return {
-    year,
-    kind: kindText ? model.idx.bodyKind.get(kindText) : undefined,
-    issuer: scalarText(f.get('issuer')),
-    signed: date('signed'),
-    published: date('published'),
-  };
-}
 
 export function makeContext(model: ReportModel, options: CheckOptions, sink: Finding[]): RuleContext {
   return { model, options, meta: readMeta(model), values: evaluate(model), report: (x) => sink.push(x) };

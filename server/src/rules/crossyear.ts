@@ -8,8 +8,9 @@ import { finding, type Span } from '../model/findings';
 import type { ProseValue, ReportModel } from '../model/model';
 import { jaccard, shingles, comparableText } from '../model/similarity';
 import { isPrompt } from './text';
-import { readMeta, type RuleContext } from './context';
-import { shortNames } from './content';
+import { type RuleContext } from './context';
+import { readMeta } from '../model/meta';
+import { sameBody } from '../model/issuer';
 import { evaluate, round, type Evaluation } from '../model/tableValues';
 
 /** 内容雷同 from this share of common 4-character shingles (Jaccard); different years' texts score < 0.2. */
@@ -41,11 +42,6 @@ export function checkAgainstPreviousYear(ctx: RuleContext): void {
   checkCarryOver(ctx, prev, lastValues, previous.name);
   checkValidContinuity(ctx, lastValues, previous.name);
   checkDuplicateProse(ctx, prev, previous.name);
-}
-
-export function sameBody(a: string, b: string): boolean {
-  const na = shortNames(a), nb = shortNames(b);
-  return na.some((x) => nb.includes(x));
 }
 
 function lineOf(model: ReportModel, span: Span | undefined): number | string {

@@ -8,8 +8,9 @@ import { finding } from '../model/findings';
 import { levenshtein } from '../template/labels';
 import type { FieldValue } from '../model/model';
 import { CURRENT_FORMAT, templateForYear } from '../template';
-import type { RuleId } from './catalog';
-import { scalarText, type RuleContext } from './context';
+import type { RuleId } from '../template/ruleCatalog';
+import { type RuleContext } from './context';
+import { fieldText } from '../model/meta';
 
 const FIRST_YEAR = 2008; // the first year of statutory annual reports (2008 Regulation)
 const FIRST_FORMAT_YEAR = 2019; // the first year with a uniform format (国办公开办函〔2019〕60号)
@@ -22,7 +23,7 @@ export function checkMetaValues(ctx: RuleContext): void {
   if (version) {
     const v = model.version;
     if (v === undefined) {
-      ctx.report(finding('META-VERSION', span(version), 'meta.versionUnreadable', { value: scalarText(version) ?? '', current: CURRENT_FORMAT }, {
+      ctx.report(finding('META-VERSION', span(version), 'meta.versionUnreadable', { value: fieldText(version) ?? '', current: CURRENT_FORMAT }, {
         fixes: [{ title: { key: 'fix.setValue', args: { value: CURRENT_FORMAT } }, edits: [{ span: version.valueSpan, text: String(CURRENT_FORMAT) }] }],
       }));
     } else if (v !== model.template.version) {
@@ -54,7 +55,7 @@ export function checkMetaValues(ctx: RuleContext): void {
 
   const kind = model.fields.get('kind');
   if (kind && !meta.kind) {
-    const written = scalarText(kind) ?? '';
+    const written = fieldText(kind) ?? '';
     const all = model.template.bodyKinds.map((k) => k.id);
     const nearest = all.map((k) => [k, levenshtein(k, written)] as const).sort((a, b) => a[1] - b[1])[0];
     ctx.report(finding('META-KIND', span(kind), 'meta.kindUnknown', { value: written, valid: all.join('、') }, {
@@ -70,7 +71,7 @@ export function checkDates(ctx: RuleContext): void {
   const { model, meta } = ctx;
   for (const id of ['signed', 'published']) {
     const f = model.fields.get(id);
-    const text = scalarText(f);
+    const text = fieldText(f);
     if (f && (!text || !parseDate(text))) {
       ctx.report(finding('DATE-FORMAT', f.valueSpan.end > f.valueSpan.start ? f.valueSpan : f.keySpan, 'date.unreadable', { key: f.def.key, value: text ?? '' }));
     }
@@ -83,7 +84,7 @@ export function checkDates(ctx: RuleContext): void {
     const date = meta[id];
     const f = model.fields.get(id)!;
     if (!date || compareDates(date, periodEnd) > 0) continue;
-    const written = scalarText(f)!;
+    const written = fieldText(f)!;
     const fixed = withYear(written, Y + 1);
     const fixedDate = parseDate(fixed);
     const lastDay = compareDates(date, periodEnd) === 0;

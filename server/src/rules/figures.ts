@@ -6,7 +6,7 @@
 import { finding } from '../model/findings';
 import { locateInProse, proseMatches } from '../model/prose';
 import type { RuleContext } from './context';
-import type { RuleId } from './catalog';
+import type { RuleId } from '../template/ruleCatalog';
 import { splitCellRef } from '../template';
 
 interface Claim {

@@ -6,7 +6,7 @@
 import { finding } from '../model/findings';
 import { locateInProse, proseMatches } from '../model/prose';
 import type { RuleContext } from './context';
-import { shortNames } from './content';
+import { shortNames } from '../model/issuer';
 
 const REPEATED_WORD = /([\u4e00-\u9fff]{2,6})\1/g;
 const NEVER_DOUBLED = /([的和与及在将被把并于])\1/g;

@@ -74,7 +74,7 @@ function clean(text: string): string {
 }
 
 /** A scalar as YAML writes it: plain when that reads back the same, quoted otherwise. */
-export function scalarText(value: string | number): string {
+export function yamlScalar(value: string | number): string {
   if (typeof value === 'number') return String(value);
   return stringify(clean(value), { lineWidth: 0 }).trimEnd();
 }
@@ -147,7 +147,7 @@ function hasRows(node: TableNode, table: DraftTable): boolean {
 }
 
 function metaLine(f: FieldDef, v: DraftValue): string {
-  return `${f.key}: ${scalarText(v.value)}${v.comment ? `  # ${v.comment}` : ''}`;
+  return `${f.key}: ${yamlScalar(v.value)}${v.comment ? `  # ${v.comment}` : ''}`;
 }
 
 function partLines(draft: Draft, part: PartDef): string[] {

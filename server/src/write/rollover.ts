@@ -10,7 +10,7 @@ import { parseDate, formatIso, type SimpleDate } from '../model/dates';
 import { emptyDraft, draftText, type Draft, type DraftCell } from './draft';
 import type { Message } from '../model/findings';
 import { parseReport, type ReportModel } from '../model/model';
-import { readMeta, scalarText } from '../rules/context';
+import { readMeta, fieldText } from '../model/meta';
 import { evaluate } from '../model/tableValues';
 import { promptFor, PART5_PROMPT } from './skeleton';
 import { tableRows, templateForYear, type RowDef } from '../template';
@@ -54,16 +54,16 @@ export function rolloverReport(previousText: string, options: RolloverOptions = 
   // ---- metadata
   if (meta.issuer) draft.meta.set('issuer', { value: meta.issuer });
   else notes.push({ key: 'rollover.missingField', args: { key: '机关' } });
-  const kind = scalarText(prev.fields.get('kind'));
+  const kind = fieldText(prev.fields.get('kind'));
   if (kind) draft.meta.set('kind', { value: kind });
   else notes.push({ key: 'rollover.missingField', args: { key: '机关类型' } });
   draft.meta.set('year', { value: year });
-  const title = scalarText(prev.fields.get('title'));
+  const title = fieldText(prev.fields.get('title'));
   if (title && meta.year !== undefined) draft.meta.set('title', { value: title.split(String(meta.year)).join(String(year)) });
   const signed = placeholderDate(meta.signed, year);
   draft.meta.set('signed', { value: formatIso(signed), comment: '待定：请改为实际落款（成文）日期' });
   notes.push({ key: 'rollover.signed', args: { date: formatIso(signed) } });
-  const contact = scalarText(prev.fields.get('contact'));
+  const contact = fieldText(prev.fields.get('contact'));
   if (contact) draft.meta.set('contact', { value: contact });
   if (options.previousPath) draft.meta.set('previousReport', { value: options.previousPath });
 

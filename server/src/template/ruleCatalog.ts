@@ -1,9 +1,9 @@
 /**
  * Every rule the checker can report, with its stable id and default severity.
- * `spec` is the number in the rule list of the statutory-format specification (docs/rules.md); rules
+ * `spec` is the number in the rule list of the statutory-format specification (docs/statutory-format.md); rules
  * without a number are this project's own (YAML syntax, unknown keys, doubled words …).
  */
-import type { Severity } from '../model/findings';
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface RuleInfo {
   severity: Severity;
@@ -16,7 +16,7 @@ function r(severity: Severity, spec: number | undefined, title: string, titleEn:
   return { severity, spec, title, titleEn };
 }
 
-export const RULES = {
+export const RULE_CATALOG = {
   'YAML-SYNTAX': r('error', undefined, 'YAML 语法错误', 'YAML syntax error'),
   'STR-TYPE': r('error', undefined, '内容类型不对', 'Wrong kind of value'),
   'STR-UNKNOWN-KEY': r('warning', undefined, '无法识别的项目名称', 'Unknown key'),
@@ -76,6 +76,6 @@ export const RULES = {
   'LABEL-NORMALISE': r('info', 49, '名称写法与官方不同', 'Label differs from the official spelling'),
 } satisfies Record<string, RuleInfo>;
 
-export type RuleId = keyof typeof RULES;
+export type RuleId = keyof typeof RULE_CATALOG;
 
-export const RULE_IDS = Object.keys(RULES) as RuleId[];
+export const RULE_IDS = Object.keys(RULE_CATALOG) as RuleId[];
