@@ -5,7 +5,7 @@
  * is still recognised by its rows), other text to the table's 说明; after the last part come the 落款 date and
  * the signature. Whatever fits nowhere is kept under 未识别内容 and listed in the summary.
  */
-import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
+import { emptyDraft, type Draft, type DraftValue } from '../write/yamlWriter';
 import type { Message } from '../model/findings';
 import { normalizeLabel, stripNumbering, KeyMatcher } from '../template/labels';
 import { legacyLabels, tableRows, templateFor, templateForYear, type FieldDef, type PartDef, type TableDef, type Template } from '../template';

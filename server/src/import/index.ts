@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { draftText } from '../write/draft';
+import { draftText } from '../write/yamlWriter';
 import { assemble } from './assemble';
 import { textBlocks } from './blocks';
 import { htmlBlocks } from './html';

@@ -14,8 +14,8 @@ import { localize, type Locale } from '../l10n';
 import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
 import { readMeta } from '../model/meta';
-import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/skeleton';
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
+import { feeLines, groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/yamlWriter';
+import { fieldDef, keysAtLevel, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type Template } from '../template';
 
 type Scope =
   | { kind: 'root' }
@@ -64,10 +64,6 @@ function matcherOf<T>(items: { key: string; aliases?: string[]; value: T }[]): K
   return new KeyMatcher(items);
 }
 
-function tableLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
-  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : tableLevel(n.children)));
-}
-
 function scopeOf(template: Template, chain: KeyLine[]): Scope {
   if (chain.some((k) => k.rest.startsWith('|') || k.rest.startsWith('>'))) return { kind: 'prose' };
   if (!chain.length) return { kind: 'root' };
@@ -78,11 +74,12 @@ function scopeOf(template: Template, chain: KeyLine[]): Scope {
   if (chain.length === 1) return { kind: 'part', part };
   if (part.table) {
     const table = template.tables.find((t) => t.id === part.table)!;
-    const groups = tableLevel(table.nodes).filter((n): n is GroupDef => n.kind === 'group');
+    const groups = keysAtLevel(table.nodes).filter((n): n is GroupDef => n.kind === 'group');
     const g = matcherOf(groups.map((x) => ({ key: x.key!, aliases: x.aliases, value: x }))).match(chain[1].key);
     return chain.length === 2 && g.kind !== 'unknown' ? { kind: 'group', group: g.value, table } : { kind: 'unknown' };
   }
-  if (part.content === 'other' && chain.length === 2 && matcherOf([{ key: '信息处理费', aliases: ['信息处理费收取情况'], value: 1 }]).match(chain[1].key).kind !== 'unknown') {
+  const fee = fieldDef(template, 'p6.fee');
+  if (part.content === 'other' && chain.length === 2 && matcherOf([{ ...fee, value: 1 }]).match(chain[1].key).kind !== 'unknown') {
     return { kind: 'fee' };
   }
   return { kind: 'unknown' };
@@ -145,11 +142,11 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       const { part } = scope;
       if (part.table) {
         const table = template.tables.find((x) => x.id === part.table)!;
-        const missing = tableLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
+        const missing = keysAtLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
         if (missing.length > 1) {
           add(t(locale, 'ui.completion.table', { table: table.name, title: table.title }), snippetLines(tableLines({ ...table, nodes: missing }, '', { snippet: true })), CompletionItemKind.Struct, part.basis, undefined, '0');
         }
-        for (const n of tableLevel(table.nodes)) {
+        for (const n of keysAtLevel(table.nodes)) {
           if (present.has(n.key!)) continue;
           if (n.kind === 'row') add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
           else add(n.key!, snippetLines(groupLines(n, '', { snippet: true })), CompletionItemKind.Struct, n.label, n.help);
@@ -158,8 +155,12 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       } else if (part.content === 'general') {
         for (const f of template.generalTopics) if (!present.has(f.key)) add(f.key, `${f.key}: |\n  \${1:${f.label}……}`, CompletionItemKind.Property, f.label, f.help);
       } else if (part.content === 'other') {
-        if (!present.has('信息处理费')) add('信息处理费', ['信息处理费:', ...template.feeFields.map((f, i) => `  ${f.key}: \${${i + 1}:0}`)].join('\n'), CompletionItemKind.Struct, template.otherFields[0].label, template.otherFields[0].help);
-        if (!present.has('其他')) add('其他', '其他: |\n  $0', CompletionItemKind.Text, template.otherFields[1].label);
+        const fee = fieldDef(template, 'p6.fee');
+        const other = fieldDef(template, 'p6.text');
+        if (!present.has(fee.key)) {
+          add(fee.key, snippetLines(feeLines(template, '', { snippet: true })), CompletionItemKind.Struct, fee.label, fee.help);
+        }
+        if (!present.has(other.key)) add(other.key, `${other.key}: |\n  $0`, CompletionItemKind.Text, other.label);
       }
       break;
     }
@@ -204,7 +205,7 @@ function valueCompletions(model: ReportModel, scope: Scope, key: string, range: 
     return;
   }
   const rows = scope.kind === 'part' && scope.part.table
-    ? tableLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
+    ? keysAtLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
     : scope.kind === 'group' ? scope.group.children : [];
   const row = rows.find((n): n is RowDef => n.kind === 'row' && (n.key === key || n.aliases.includes(key)));
   if (row) add(rowValueText(row), rowValueText(row, undefined, new Tabstops(true)), row.columns.map((c) => c.short).join(' · '), true);
