@@ -19,12 +19,27 @@ export interface Opened {
 }
 
 let n = 0;
+const services = new Map<string, LanguageService>();
+const documents = new Map<string, TextDocument>();
 
-/** A fresh service (fixed “today”) and the text as version 1 of a new document. */
+/**
+ * The text as a document of a service with a fixed “today”. With no options but the locale, the service and
+ * the document are shared by every test that opens the same text, so each text is analysed once per file
+ * (the analysis is cached per document version); with other options (settings, last year's report), fresh ones.
+ */
 export function open(text: string, options: LanguageServiceOptions = {}): Opened {
-  const service = createLanguageService({ today: TODAY, ...options });
-  const doc = TextDocument.create(`file:///work/test-${++n}/report.xxgk.yaml`, 'xxgk', 1, text);
+  const shared = Object.keys(options).every((k) => k === 'locale');
+  if (!shared) return { service: createLanguageService({ today: TODAY, ...options }), doc: newDocument(text), text };
+  const locale = options.locale ?? 'zh-cn';
+  let service = services.get(locale);
+  if (!service) services.set(locale, service = createLanguageService({ today: TODAY, locale }));
+  let doc = documents.get(text);
+  if (!doc) documents.set(text, doc = newDocument(text));
   return { service, doc, text };
+}
+
+function newDocument(text: string): TextDocument {
+  return TextDocument.create(`file:///work/test-${++n}/report.xxgk.yaml`, 'xxgk', 1, text);
 }
 
 /** A text with one CURSOR marker: the text without it, and the position where it was. */
