@@ -9,7 +9,7 @@ import {
   type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import { compareDates, formatIso, today } from '../model/dates';
+import { compareDates, formatIso, today, type SimpleDate } from '../model/dates';
 import { localize, type Locale } from '../l10n';
 import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
@@ -85,7 +85,8 @@ function scopeOf(template: Template, chain: KeyLine[]): Scope {
   return { kind: 'unknown' };
 }
 
-export function provideCompletion(analysis: Analysis, position: Position, locale: Locale): CompletionList {
+/** `now` is the service's “today” (fixed in tests), so offered years and dates agree with the checker's. */
+export function provideCompletion(analysis: Analysis, position: Position, locale: Locale, now: SimpleDate = today()): CompletionList {
   const { model } = analysis;
   const template = model.template;
   const lineText = model.lines.lineText(position.line);
@@ -100,7 +101,7 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
     const chain = parents(model, position.line, indent);
     const typed = valueMatch[3];
     const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
-    valueCompletions(model, scopeOf(template, chain), valueMatch[2].trim(), range, before.endsWith(':'), locale, items);
+    valueCompletions(model, scopeOf(template, chain), valueMatch[2].trim(), range, before.endsWith(':'), locale, items, now);
     return result();
   }
   const keyMatch = /^(\s*)([^\s:#]*)$/.exec(before);
@@ -124,12 +125,12 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       const meta = readMeta(model);
       if (!model.root || model.root.items.length === 0) {
         add(t(locale, 'ui.completion.report'), snippetLines(reportSkeleton(template, {
-          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? today().y - 1), signed: `${(meta.year ?? today().y - 1) + 1}-01-20`,
+          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? now.y - 1), signed: `${(meta.year ?? now.y - 1) + 1}-01-20`,
         }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
       }
       for (const f of template.metadata) {
         if (present.has(f.key)) continue;
-        add(f.key, `${f.key}: ${fieldSnippet(template, f, meta.year)}`, CompletionItemKind.Property, f.label, f.help);
+        add(f.key, `${f.key}: ${fieldSnippet(template, f, meta.year, now)}`, CompletionItemKind.Property, f.label, f.help);
       }
       for (const p of template.parts) {
         if (present.has(p.key)) continue;
@@ -179,7 +180,7 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
   return result();
 }
 
-function valueCompletions(model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean, locale: Locale, items: CompletionItem[]): void {
+function valueCompletions(model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean, locale: Locale, items: CompletionItem[], now: SimpleDate): void {
   const template = model.template;
   const pad = needsSpace ? ' ' : '';
   const add = (label: string, insert: string, detail?: string, snippet = false) => items.push({
@@ -193,9 +194,8 @@ function valueCompletions(model: ReportModel, scope: Scope, key: string, range: 
     if (field.type === 'kind') {
       for (const k of template.bodyKinds) add(k.label, k.label, t(locale, `ui.deadline.${k.deadline}`));
     } else if (field.type === 'version') add(String(template.version), String(template.version), template.source);
-    else if (field.type === 'year') add(String(today().y - 1), String(today().y - 1));
+    else if (field.type === 'year') add(String(now.y - 1), String(now.y - 1));
     else if (field.type === 'date') {
-      const now = today();
       add(formatIso(now), formatIso(now), t(locale, 'ui.completion.today'));
       if (meta.year !== undefined) {
         const deadline = meta.kind?.deadline === 'gov' ? { y: meta.year + 1, m: 3, d: 31 } : { y: meta.year + 1, m: 1, d: 31 };
@@ -230,12 +230,12 @@ function presentKeys(model: ReportModel, line: number, indent: number): Set<stri
   return out;
 }
 
-function fieldSnippet(template: Template, f: FieldDef, year: number | undefined): string {
+function fieldSnippet(template: Template, f: FieldDef, year: number | undefined, now: SimpleDate): string {
   switch (f.type) {
     case 'version': return String(template.version);
     case 'kind': return `\${1|${template.bodyKinds.map((k) => k.label).join(',')}|}`;
-    case 'year': return `\${1:${today().y - 1}}`;
-    case 'date': return `\${1:${(year ?? today().y - 1) + 1}-01-20}`;
+    case 'year': return `\${1:${now.y - 1}}`;
+    case 'date': return `\${1:${(year ?? now.y - 1) + 1}-01-20}`;
     case 'prose': return '|\n  $0';
     default: return '$0';
   }
