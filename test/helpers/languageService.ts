@@ -6,7 +6,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CompletionItem, CompletionList, Hover, MarkupContent, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../../server/src/languageService/languageService';
+import {
+  createLanguageService, type LanguageService, type LanguageServiceOptions,
+} from '../../server/src/languageService/languageService';
 import { TODAY } from './samples';
 
 /** The cursor in a test text; `|` is YAML's block scalar indicator, so it cannot be the marker. */

@@ -61,7 +61,8 @@ describe('completion of metadata', () => {
 
   it('机关类型: every kind of body, each with its publication deadline', () => {
     const { list, text } = complete(`年度: 2024\n机关类型: ${CURSOR}`);
-    expect(labels(list)).toEqual(['国务院部门', '省级人民政府', '市级人民政府', '县级人民政府', '省级政府部门', '市级政府部门', '县级政府部门', '乡镇人民政府', '街道办事处', '其他']);
+    expect(labels(list)).toEqual(['国务院部门', '省级人民政府', '市级人民政府', '县级人民政府', '省级政府部门', '市级政府部门',
+      '县级政府部门', '乡镇人民政府', '街道办事处', '其他']);
     expect(item(list, '县级政府部门').detail).toBe('发布时限：次年1月31日（《条例》第四十九条第一款）');
     expect(acceptCompletion(text, item(list, '街道办事处'))).toBe('年度: 2024\n机关类型: 街道办事处');
   });
@@ -88,7 +89,8 @@ describe('completion inside table 二', () => {
     const marked = edit(clean, '  行政规范性文件:   [0, 0, 0]\n', `  ${CURSOR}\n`);
     const { list, text } = complete(marked);
     expect(labels(list)).toEqual(['行政规范性文件', '说明']);
-    expect(acceptCompletion(text, item(list, '行政规范性文件'))).toBe(edit(clean, '  行政规范性文件:   [0, 0, 0]\n', '  行政规范性文件: [0, 0, 0]\n'));
+    const expected = edit(clean, '  行政规范性文件:   [0, 0, 0]\n', '  行政规范性文件: [0, 0, 0]\n');
+    expect(acceptCompletion(text, item(list, '行政规范性文件'))).toBe(expected);
   });
 
   it('a row’s value: a list for a three-column row, one number for a one-value row', () => {
@@ -105,7 +107,8 @@ describe('completion inside table 二', () => {
   });
 
   it('only 说明 when every row is there', () => {
-    expect(labels(complete(edit(clean, '  行政事业性收费: 0 # 本年收费金额（万元）\n', `  行政事业性收费: 0 # 本年收费金额（万元）\n  ${CURSOR}\n`)).list)).toEqual(['说明']);
+    const last = '  行政事业性收费: 0 # 本年收费金额（万元）\n';
+    expect(labels(complete(edit(clean, last, `${last}  ${CURSOR}\n`)).list)).toEqual(['说明']);
   });
 });
 
@@ -138,7 +141,8 @@ describe('completion inside table 三', () => {
   it('inside a row group: only that group’s missing rows', () => {
     const { list, text } = complete(edit(clean, '    逾期未缴费:               [0, 0, 0, 0, 0, 0]\n', `    ${CURSOR}\n`));
     expect(labels(list)).toEqual(['逾期未缴费']);
-    expect(acceptCompletion(text, list.items[0])).toBe(edit(clean, '    逾期未缴费:               [0, 0, 0, 0, 0, 0]', '    逾期未缴费: [0, 0, 0, 0, 0, 0]'));
+    const expected = edit(clean, '    逾期未缴费:               [0, 0, 0, 0, 0, 0]', '    逾期未缴费: [0, 0, 0, 0, 0, 0]');
+    expect(acceptCompletion(text, list.items[0])).toBe(expected);
   });
 
   it('on a blank cell inside a row: nothing (and no error)', () => {
@@ -187,13 +191,15 @@ describe('completion in documents that are not clean', () => {
     // At the broken spot itself, every position answers (no exception).
     const { service, doc } = open(broken);
     const line = broken.split('\n').findIndex((l) => l === '  行政处罚: [3');
-    for (let character = 0; character <= 12; character++) expect(() => service.getCompletion(doc, { line, character })).not.toThrow();
+    for (let character = 0; character <= 12; character++) {
+      expect(() => service.getCompletion(doc, { line, character })).not.toThrow();
+    }
   });
 
   it('garbage: an empty list or items, never an exception', () => {
     const { service, doc } = open('{[}]:::\n\t- 机关: "');
-    for (const position of [{ line: 0, character: 0 }, { line: 0, character: 4 }, { line: 1, character: 5 }, { line: 9, character: 0 }]) {
-      expect(() => service.getCompletion(doc, position)).not.toThrow();
+    for (const [line, character] of [[0, 0], [0, 4], [1, 5], [9, 0]]) {
+      expect(() => service.getCompletion(doc, { line, character })).not.toThrow();
     }
   });
 
@@ -203,10 +209,13 @@ describe('completion in documents that are not clean', () => {
     const windows = complete(crlf(marked));
     expect(windows.position).toEqual(lf.position);
     expect(windows.list).toEqual(lf.list);
-    expect(acceptCompletion(windows.text, windows.list.items[0])).toBe(crlf(edit(clean, '    属于行政执法案卷:         [0, 0, 0, 0, 0, 0]', '    属于行政执法案卷: [0, 0, 0, 0, 0, 0]')));
+    const row = '    属于行政执法案卷:         [0, 0, 0, 0, 0, 0]';
+    const withRow = crlf(edit(clean, row, '    属于行政执法案卷: [0, 0, 0, 0, 0, 0]'));
+    expect(acceptCompletion(windows.text, windows.list.items[0])).toBe(withRow);
     // A value on a CRLF line: the range ends before the \r.
     const value = complete(crlf(edit(clean, '  行政复议:         [0, 0, 0, 0]', `  行政复议: ${CURSOR}`)));
-    expect(acceptCompletion(value.text, value.list.items[0])).toBe(crlf(edit(clean, '  行政复议:         [0, 0, 0, 0]', '  行政复议: [0, 0, 0, 0]')));
+    const withValue = crlf(edit(clean, '  行政复议:         [0, 0, 0, 0]', '  行政复议: [0, 0, 0, 0]'));
+    expect(acceptCompletion(value.text, value.list.items[0])).toBe(withValue);
   });
 });
 

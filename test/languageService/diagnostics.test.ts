@@ -31,7 +31,8 @@ describe('diagnostics of complete reports', () => {
     expect(located(mistakes, diagnosticsOf(mistakes))).toEqual([
       'META-YEAR-MISMATCH @ 2023', 'DATE-LATE-DEPT @ 2025-02-10', 'TXT-NIL @ 未收到政府信息公开申请', 'TXT-T3 @ 结转下年度继续办理11件',
       'TXT-DOUBLED @ 加强加强', 'T2-SHAPE @ 二、主动公开政府信息情况', 'T2-GUIZHANG-ISSUER @ 1', 'T2-GUIZHANG-ISSUER @ 1',
-      'STR-UNKNOWN-KEY @ 行政处理', 'T3-ROW-TOTAL @ 76', 'T3-BLANK @ ~', 'T3-RESULT-TOTAL @ 194', 'T3-BALANCE @ 7', 'T3-BALANCE @ 12',
+      'STR-UNKNOWN-KEY @ 行政处理', 'T3-ROW-TOTAL @ 76', 'T3-BLANK @ ~', 'T3-RESULT-TOTAL @ 194',
+      'T3-BALANCE @ 7', 'T3-BALANCE @ 12',
       'T4-GROUP-TOTAL @ 5', 'FEE-COLLECTED-LE-BILLED @ 500',
     ]);
     for (const d of diagnosticsOf(mistakes)) expect(d.source).toBe('xxgk');
@@ -90,12 +91,13 @@ describe('diagnostics of documents that are not clean', () => {
   it('an empty file: what is missing, at the start', () => {
     const ds = diagnosticsOf('');
     expect(ds.map((d) => d.code)).toEqual(['META-FIELD', 'META-FIELD', 'META-FIELD', 'META-VERSION', 'META-YEAR',
-      'STR-PARTS', 'STR-PARTS', 'STR-PARTS', 'STR-PARTS', 'STR-PARTS', 'STR-PARTS', 'T2-SHAPE', 'T3-SHAPE', 'T4-SHAPE']);
+      ...Array(6).fill('STR-PARTS'), 'T2-SHAPE', 'T3-SHAPE', 'T4-SHAPE']);
     for (const d of ds) expect(d.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   });
 
   it('a YAML syntax error: a clear message at the bracket, and the rest of the report is still checked', () => {
-    const text = edit(edit(sample(CLEAN), '  行政处罚: 3\n', '  行政处罚: [3\n'), '[3, 1, 0, 0, 0, 0]', '[3, 1, 0, 0, 0, 0, 5]');
+    const broken = edit(sample(CLEAN), '  行政处罚: 3\n', '  行政处罚: [3\n');
+    const text = edit(broken, '[3, 1, 0, 0, 0, 0]', '[3, 1, 0, 0, 0, 0, 5]');
     const ds = diagnosticsOf(text);
     const syntax = ds.find((d) => d.code === 'YAML-SYNTAX')!;
     expect(syntax.severity).toBe(DiagnosticSeverity.Error);
@@ -112,16 +114,19 @@ describe('diagnostics of documents that are not clean', () => {
   });
 
   it('CRLF line endings: the same diagnostics, on the same lines and columns', () => {
+    // The same but for the document's uri (each text is its own document here).
+    const withoutUri = (ds: Diagnostic[]) =>
+      ds.map(({ relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.location.range) }));
     const windows = diagnosticsOf(crlf(mistakes));
-    expect(windows.map(({ relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.location.range) })))
-      .toEqual(diagnosticsOf(mistakes).map(({ relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.location.range) })));
+    expect(withoutUri(windows)).toEqual(withoutUri(diagnosticsOf(mistakes)));
     expect(located(crlf(mistakes), windows)).toEqual(located(mistakes, diagnosticsOf(mistakes)));
   });
 });
 
 describe('diagnostics of a 2019-format report (格式: 2019)', () => {
   it('a trial-format report for 2022: the version at 格式 and every old row at its key', () => {
-    const text = edit(edit(fixture('trial-2020.xxgk.yaml'), '年度: 2020', '年度: 2022'), '落款日期: 2021-01-22', '落款日期: 2023-01-22');
+    const for2022 = edit(fixture('trial-2020.xxgk.yaml'), '年度: 2020', '年度: 2022');
+    const text = edit(for2022, '落款日期: 2021-01-22', '落款日期: 2023-01-22');
     const ds = diagnosticsOf(text);
     expect(located(text, ds.filter((d) => d.code === 'META-VERSION' || d.code === 'VER-OLD-MARKERS'))).toEqual([
       'META-VERSION @ 2019', 'VER-OLD-MARKERS @ 规章', 'VER-OLD-MARKERS @ 规范性文件', 'VER-OLD-MARKERS @ 行政许可',
@@ -132,7 +137,8 @@ describe('diagnostics of a 2019-format report (格式: 2019)', () => {
   });
 
   it('a trial-format total is checked against the trial rows (（六） as one row)', () => {
-    const text = edit(fixture('trial-2020.xxgk.yaml'), '  其他处理:                   [0, 0, 0, 0, 0, 0, 0]', '  其他处理:                   [1, 0, 0, 0, 0, 0, 1]');
+    const row = '  其他处理:                   ';
+    const text = edit(fixture('trial-2020.xxgk.yaml'), `${row}[0, 0, 0, 0, 0, 0, 0]`, `${row}[1, 0, 0, 0, 0, 0, 1]`);
     // The written （七）总计 (20 and 24) no longer adds up; the balance still holds with the written totals.
     expect(located(text, diagnosticsOf(text))).toEqual(['T3-RESULT-TOTAL @ 20', 'T3-RESULT-TOTAL @ 24']);
     // 19 terms: （一）（二）, 8 + 3 + 5 sub-rows and （六） as one row (the 2021 format has 21).

@@ -20,9 +20,9 @@ function named(symbols: DocumentSymbol[], name: string): DocumentSymbol {
   return found;
 }
 
-const contains = (outer: Range, inner: Range) =>
-  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character))
-  && (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
+const before = (a: Range['start'], b: Range['start']) =>
+  a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (outer: Range, inner: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
 
 /** LSP: a symbol's range contains its selection range and its children's ranges. */
 function checkNesting(symbols: DocumentSymbol[]): void {

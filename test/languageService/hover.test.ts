@@ -17,7 +17,7 @@ const mistakes = sample(MISTAKES);
 const T3_ROW = '[61, 9, 1, 0, 3, 1, 76]';
 
 describe('hover on a total', () => {
-  it('shows the official row and column, the identity and whether it holds, the reported and the computed value', () => {
+  it('shows the official row and column, the identity and whether it holds, reported and computed value', () => {
     const h = hoverAt(mistakes, T3_ROW, T3_ROW.indexOf('76'))!;
     expect(h.covers).toBe('76');
     expect(paragraphs(h.markdown)).toEqual([

@@ -6,8 +6,8 @@ import { CLEAN, MISTAKES, edit, fixture, sample } from '../helpers/samples';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 
 function hintsOf(text: string, range?: Range, inlayHints = DEFAULT_SETTINGS.inlayHints): InlayHint[] {
-  const settings = inlayHints === DEFAULT_SETTINGS.inlayHints ? {} : { settings: () => ({ ...DEFAULT_SETTINGS, inlayHints }) };
-  const { service, doc } = open(text, settings);
+  const custom = inlayHints !== DEFAULT_SETTINGS.inlayHints;
+  const { service, doc } = open(text, custom ? { settings: () => ({ ...DEFAULT_SETTINGS, inlayHints }) } : {});
   return service.getInlayHints(doc, range ?? wholeRange(doc));
 }
 
@@ -18,7 +18,9 @@ function shown(text: string, hints: InlayHint[], marker: string): string {
   // Inserted from the end; hints at the same place show in the order given, so the later goes in first.
   const here = hints.map((h, i) => ({ h, i })).filter(({ h }) => h.position.line === line)
     .sort((a, b) => b.h.position.character - a.h.position.character || b.i - a.i);
-  for (const { h } of here) out = `${out.slice(0, h.position.character)}‹${String(h.label)}›${out.slice(h.position.character)}`;
+  for (const { h } of here) {
+    out = `${out.slice(0, h.position.character)}‹${String(h.label)}›${out.slice(h.position.character)}`;
+  }
   return out;
 }
 
@@ -41,7 +43,8 @@ describe('inlay hints inside each table', () => {
 
   it('table 三: the left-out （七）总计 row after the last row that adds up to it', () => {
     expect(shown(clean, hints, '    其他:                     [0')).toBe(
-      '    其他:                     [‹自然人:›0, ‹商业企业:›0, ‹科研机构:›0, ‹社会公益组织:›0, ‹法律服务机构:›0, ‹其他:›0]‹总计 0›‹（七）总计 [3, 1, 0, 0, 0, 0, 4]›');
+      '    其他:                     [‹自然人:›0, ‹商业企业:›0, ‹科研机构:›0, ‹社会公益组织:›0, ‹法律服务机构:›0, ‹其他:›0]'
+      + '‹总计 0›‹（七）总计 [3, 1, 0, 0, 0, 0, 4]›');
   });
 
   it('table 四: the four columns and the computed 总计', () => {
@@ -88,7 +91,8 @@ describe('inlay hints in documents that are not clean', () => {
     const text = edit(clean, '  行政处罚: 3\n', '  行政处罚: [3\n');
     const hints = hintsOf(text);
     expect(shown(text, hints, '  行政规范性文件:')).toBe('  行政规范性文件:   [‹本年制发:›0, ‹本年废止:›0, ‹现行有效:›0]');
-    expect(hints.filter((h) => h.position.line >= lineContaining(text, '  行政处罚: [3') && h.position.line < lineContaining(text, '三、'))).toEqual([]);
+    const [from, to] = [lineContaining(text, '  行政处罚: [3'), lineContaining(text, '三、')];
+    expect(hints.filter((h) => h.position.line >= from && h.position.line < to)).toEqual([]);
     expect(shown(text, hints, '  复议后起诉:')).toBe('  复议后起诉:       [‹维持:›0, ‹纠正:›0, ‹其他:›0, ‹尚未审结:›0]‹总计 0›');
   });
 

@@ -86,7 +86,9 @@ function scopeOf(template: Template, chain: KeyLine[]): Scope {
 }
 
 /** `now` is the service's “today” (fixed in tests), so offered years and dates agree with the checker's. */
-export function provideCompletion(analysis: Analysis, position: Position, locale: Locale, now: SimpleDate = today()): CompletionList {
+export function provideCompletion(
+  analysis: Analysis, position: Position, locale: Locale, now: SimpleDate = today(),
+): CompletionList {
   const { model } = analysis;
   const template = model.template;
   const lineText = model.lines.lineText(position.line);
@@ -101,7 +103,8 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
     const chain = parents(model, position.line, indent);
     const typed = valueMatch[3];
     const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
-    valueCompletions(model, scopeOf(template, chain), valueMatch[2].trim(), range, before.endsWith(':'), locale, items, now);
+    const scope = scopeOf(template, chain);
+    valueCompletions(model, scope, valueMatch[2].trim(), range, before.endsWith(':'), locale, items, now);
     return result();
   }
   const keyMatch = /^(\s*)([^\s:#]*)$/.exec(before);
@@ -130,7 +133,8 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       }
       for (const f of template.metadata) {
         if (present.has(f.key)) continue;
-        add(f.key, `${f.key}: ${fieldSnippet(template, f, meta.year, now)}`, CompletionItemKind.Property, f.label, f.help);
+        const snippet = fieldSnippet(template, f, meta.year, now);
+        add(f.key, `${f.key}: ${snippet}`, CompletionItemKind.Property, f.label, f.help);
       }
       for (const p of template.parts) {
         if (present.has(p.key)) continue;
@@ -180,7 +184,10 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
   return result();
 }
 
-function valueCompletions(model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean, locale: Locale, items: CompletionItem[], now: SimpleDate): void {
+function valueCompletions(
+  model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean,
+  locale: Locale, items: CompletionItem[], now: SimpleDate,
+): void {
   const template = model.template;
   const pad = needsSpace ? ' ' : '';
   const add = (label: string, insert: string, detail?: string, snippet = false) => items.push({

@@ -38,7 +38,8 @@ export function provideDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
       const symbols = new Map(fields.map((f) => [f, symbol(f.def.key, SymbolKind.String, f, f.def.label)]));
       for (const f of fields) {
         // 信息处理费's figures are written inside it: nested as in the file.
-        const parent = fields.find((g) => g !== f && f.keySpan.start > g.keySpan.start && f.keySpan.end <= g.valueSpan.end);
+        const inside = (g: KeyedValue) => f.keySpan.start > g.keySpan.start && f.keySpan.end <= g.valueSpan.end;
+        const parent = fields.find((g) => g !== f && inside(g));
         if (parent) (symbols.get(parent)!.children ??= []).push(symbols.get(f)!);
         else children.push(symbols.get(f)!);
       }
