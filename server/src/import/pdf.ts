@@ -104,7 +104,7 @@ async function readPage(pdfjs: Pdfjs, page: Page, number: number): Promise<PdfPa
     const scaleX = Math.hypot(m[0], m[1]);
     if (!size) continue;
     pieces.push({
-      text: item.str,
+      text: unifyIdeographs(item.str),
       x: m[4],
       y: m[5],
       // width is in text space along the baseline; scale it the way the transform scales x.
@@ -119,6 +119,14 @@ async function readPage(pdfjs: Pdfjs, page: Page, number: number): Promise<PdfPa
     number, width: viewport.width, height: viewport.height, pieces, rulings,
     imageCover: imageArea / Math.max(viewport.width * viewport.height, 1),
   };
+}
+
+/**
+ * Fonts map some glyphs to Kangxi radicals or compatibility ideographs (“⾏政” for 行政: Noto CJK in Chromium,
+ * Word's PDF export); their compatibility forms are the ordinary characters. Nothing else is normalised here.
+ */
+function unifyIdeographs(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize('NFKC'));
 }
 
 function multiply(a: Matrix, b: Matrix): Matrix {

@@ -36,7 +36,10 @@ interface Glyph { text: string; x: number; right: number; y: number; size: numbe
 
 interface Line { text: string; x: number; right: number; y: number; size: number; page: number }
 
-interface Cell { r0: number; r1: number; c0: number; c1: number; text: string }
+interface Cell { r0: number; r1: number; c0: number; c1: number }
+
+/** A cell as printed: its text and the grid columns it spans. */
+interface PlacedCell { text: string; c0: number; c1: number }
 
 interface Table {
   page: number;
@@ -44,7 +47,7 @@ interface Table {
   bottom: number;
   /** Column boundaries (x of each vertical ruling position). */
   xs: number[];
-  rows: string[][];
+  rows: PlacedCell[][];
 }
 
 type Item = { kind: 'line'; line: Line } | { kind: 'table'; table: Table };
@@ -169,8 +172,16 @@ function findGrids(rulings: Segment[]): Grid[] {
   });
   const grids: Grid[] = [];
   for (const g of groups.values()) {
-    if (g.h.length < 2 || g.v.length < 2) continue;
-    grids.push({ xs: clusterPositions(g.v.map((l) => l.x)), ys: clusterPositions(g.h.map((l) => l.y)), h: g.h, v: g.v });
+    if (!g.h.length || g.v.length < 2) continue;
+    const xs = clusterPositions(g.v.map((l) => l.x));
+    const ys = clusterPositions(g.h.map((l) => l.y));
+    // A table broken by the page: its rows run to the page break with no border drawn there (Chromium draws
+    // the collapsed border once, on the other page). The columns' rulings still say where the rows end.
+    const top = Math.min(...g.v.map((l) => l.y1)), bottom = Math.max(...g.v.map((l) => l.y2));
+    const h = [...g.h];
+    if (top < ys[0] - 3) { ys.unshift(top); h.push({ y: top, x1: xs[0], x2: xs[xs.length - 1] }); }
+    if (bottom > ys[ys.length - 1] + 3) { ys.push(bottom); h.push({ y: bottom, x1: xs[0], x2: xs[xs.length - 1] }); }
+    if (ys.length >= 2) grids.push({ xs, ys, h, v: g.v });
   }
   return grids;
 }
@@ -207,7 +218,7 @@ function readGrid(grid: Grid, glyphs: Glyph[], page: number): Table {
     for (let c = 0; c < cols; c++) {
       const root = find(id(r, c));
       const cell = cells.get(root);
-      if (!cell) cells.set(root, { r0: r, r1: r, c0: c, c1: c, text: '', glyphs: [] });
+      if (!cell) cells.set(root, { r0: r, r1: r, c0: c, c1: c, glyphs: [] });
       else { cell.r0 = Math.min(cell.r0, r); cell.r1 = Math.max(cell.r1, r); cell.c0 = Math.min(cell.c0, c); cell.c1 = Math.max(cell.c1, c); }
     }
   }
@@ -220,9 +231,9 @@ function readGrid(grid: Grid, glyphs: Glyph[], page: number): Table {
     const r = band(g.y - g.size * 0.35, ys), c = band((g.x + g.right) / 2, xs);
     cells.get(find(id(r, c)))!.glyphs.push(g);
   }
-  const out: string[][] = Array.from({ length: rows }, () => []);
+  const out: PlacedCell[][] = Array.from({ length: rows }, () => []);
   const ordered = [...cells.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-  for (const cell of ordered) out[cell.r0].push(cellText(cell.glyphs));
+  for (const cell of ordered) out[cell.r0].push({ text: cellText(cell.glyphs), c0: cell.c0, c1: cell.c1 });
   return { page, top: ys[0], bottom: ys[ys.length - 1], xs, rows: out.filter((r) => r.length) };
 }
 
@@ -323,7 +334,7 @@ function toBlocks(pages: Item[][]): PlacedBlock[] {
   const body = bodyMetrics(lines);
   const out: PlacedBlock[] = [];
   let tableNo = 0;
-  let lastTable: Table | undefined;
+  let last: { table: Table; head: string[]; row?: { cells: PlacedCell[]; block: Extract<Block, { kind: 'row' }> } } | undefined;
   let para: Line[] = [];
   const flush = () => {
     if (para.length) out.push({ block: { kind: 'para', text: joinWrapped(para.map((l) => l.text)) }, page: para[0].page });
@@ -333,11 +344,26 @@ function toBlocks(pages: Item[][]): PlacedBlock[] {
     items.forEach((it, ii) => {
       if (it.kind === 'table') {
         flush();
+        const t = it.table;
         // Continued from the previous page: nothing between, and the same column boundaries.
-        const continued = lastTable && ii === 0 && pi > 0 && pages[pi - 1][pages[pi - 1].length - 1]?.kind === 'table' && sameColumns(lastTable.xs, it.table.xs);
-        if (!continued) tableNo++;
-        for (const cells of it.table.rows) out.push({ block: { kind: 'row', cells, table: tableNo }, page: it.table.page });
-        lastTable = it.table;
+        const continued = last && ii === 0 && pi > 0 && pages[pi - 1][pages[pi - 1].length - 1]?.kind === 'table' && sameColumns(last.table.xs, t.xs);
+        let rows = t.rows;
+        if (continued && last) {
+          // Header rows repeated on this page are skipped; a row split by the page break is joined to its first half.
+          let k = 0;
+          while (k < rows.length && k < last.head.length && rowKey(rows[k]) === last.head[k]) k++;
+          rows = rows.slice(k);
+          if (rows.length && last.row && isSplitRowTail(rows[0])) { joinSplitRow(last.row, rows[0]); rows = rows.slice(1); }
+        } else {
+          tableNo++;
+          last = { table: t, head: t.rows.slice(0, 4).map(rowKey) };
+        }
+        for (const cells of rows) {
+          const block: Extract<Block, { kind: 'row' }> = { kind: 'row', cells: cells.map((c) => c.text), table: tableNo };
+          out.push({ block, page: t.page });
+          last!.row = { cells, block };
+        }
+        last!.table = t;
         return;
       }
       const line = it.line;
@@ -348,6 +374,24 @@ function toBlocks(pages: Item[][]): PlacedBlock[] {
   });
   flush();
   return out;
+}
+
+const rowKey = (cells: PlacedCell[]) => cells.map((c) => c.text).join('\t');
+
+/** The rest of a row the page break cut: text only, no figures, and no label numbering of its own. */
+function isSplitRowTail(cells: PlacedCell[]): boolean {
+  const filled = cells.filter((c) => c.text.trim());
+  return filled.length > 0 && filled.every((c) => !/^\s*[\d.,]+\s*$/.test(c.text) && !HEADING_START.test(c.text));
+}
+
+/** Appends each piece of a row's tail to the cell of the first half that spans its column. */
+function joinSplitRow(head: { cells: PlacedCell[]; block: Extract<Block, { kind: 'row' }> }, tail: PlacedCell[]): void {
+  for (const piece of tail) {
+    if (!piece.text.trim()) continue;
+    const i = head.cells.findIndex((c) => c.c0 <= piece.c0 && piece.c0 <= c.c1);
+    const at = i >= 0 ? i : head.cells.length - 1;
+    head.block.cells[at] = joinWrapped([head.block.cells[at], piece.text]);
+  }
 }
 
 function sameColumns(a: number[], b: number[]): boolean {
@@ -394,12 +438,19 @@ function startsParagraph(prev: Line, line: Line, body: BodyMetrics, firstOnPage:
   if (HEADING_START.test(line.text)) return true;
   // Right-aligned or centred short lines (signature, date, title) stand alone.
   if (line.x > body.left + 4 * em || prev.x > body.left + 4 * em) return true;
-  // The previous line stopped short of the right edge: its paragraph ended there.
-  if (prev.right < body.right - 1.5 * em) return true;
+  // The previous line stopped short of the right edge: its paragraph ended there — unless the next line starts
+  // with a word too long for the space left (a number or Latin word is not broken).
+  if (prev.right < body.right - 1.5 * em && !wordTooLong(line.text, body.right - prev.right, line.size)) return true;
   // A first-line indent.
   if (line.x > body.left + 1.2 * em) return true;
   if (firstOnPage || prev.page !== line.page) return false;
   return line.y - prev.y > body.pitch * 1.6;
+}
+
+function wordTooLong(text: string, room: number, size: number): boolean {
+  const word = /^[\w.,:;/@%+\-—–~～()（）·“”"'’]+/.exec(text)?.[0];
+  if (!word || word.length < 2) return false;
+  return [...word].reduce((w, c) => w + (isWide(c) ? 1 : 0.55), 0) * size > room;
 }
 
 function centred(l: Line, body: BodyMetrics): boolean {
