@@ -281,7 +281,8 @@ async function main(): Promise<void> {
         renameSync(soffice(docx, work), out);
       } else if (f.maker === 'export-libreoffice') {
         const html = join(work, f.file.replace(/\.pdf$/, '.html'));
-        writeFileSync(html, renderDocument(parseReport(f.truth())));
+        // Writer's HTML import drops CSS borders; the export's tables are marked ruled as a clerk's Writer shows them.
+        writeFileSync(html, renderDocument(parseReport(f.truth())).replace(/<table(?=[\s>])/g, '<table border="1" cellspacing="0"'));
         renameSync(soffice(html, work, 'HTML (StarWriter)'), out);
       } else {
         const text = publishedText(f.truth(), { totals: true, fees: true }, 'spaces');

@@ -32,7 +32,7 @@ export interface PdfLayout {
 }
 
 /** One character (or a run that cannot be split) with its box: what lines and cells are built from. */
-interface Glyph { text: string; x: number; right: number; y: number; size: number }
+interface Glyph { text: string; x: number; right: number; y: number; size: number; spaceBefore?: boolean }
 
 interface Line { text: string; x: number; right: number; y: number; size: number; page: number }
 
@@ -112,9 +112,11 @@ function splitPiece(p: TextPiece): Glyph[] {
   const spaceWidth = spaces ? Math.max(0, p.width - fixed * scale) / spaces : 0;
   const out: Glyph[] = [];
   let x = p.x;
+  let space = false;
   for (const c of chars) {
     const w = /\s/.test(c) ? spaceWidth : est(c) * p.size * scale;
-    if (!/\s/.test(c)) out.push({ text: c, x, right: x + w, y: p.y, size: p.size });
+    if (/\s/.test(c)) space = true;
+    else { out.push({ text: c, x, right: x + w, y: p.y, size: p.size, spaceBefore: space }); space = false; }
     x += w;
   }
   return out;
@@ -260,9 +262,10 @@ function toLines(glyphs: Glyph[], page: number): Line[] {
     let prev: Glyph | undefined;
     for (const g of row) {
       if (prev) {
-        const gap = g.x - prev.right;
-        if (gap > Math.max(prev.size, g.size) * 0.9) text += ' ';
-        else if (gap > Math.max(prev.size, g.size) * 0.2 && !(isWide(prev.text.slice(-1)) || isWide(g.text[0]))) text += ' ';
+        // A wide gap separates (table columns, “— 3 —”); a space between Chinese characters is justification.
+        const gap = g.x - prev.right, size = Math.max(prev.size, g.size);
+        const bothWide = isWide(prev.text.slice(-1)) && isWide(g.text[0]);
+        if (gap > size * 0.9 || (bothWide ? g.spaceBefore && gap > size * 0.4 : g.spaceBefore || gap > size * 0.2)) text += ' ';
       }
       text += g.text;
       prev = g;
@@ -435,6 +438,8 @@ function startsParagraph(prev: Line, line: Line, body: BodyMetrics, firstOnPage:
   // A title over two lines: same large size, both centred, close together.
   if (big(prev) && big(line) && Math.abs(prev.size - line.size) < 0.5 && line.y - prev.y < line.size * 2 && centred(prev, body) && centred(line, body)) return false;
   if (Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.12) return true;
+  // A table without rulings: each row is a line of short, spaced cells, never part of a paragraph.
+  if (tabular(prev) || tabular(line)) return true;
   if (HEADING_START.test(line.text)) return true;
   // Right-aligned or centred short lines (signature, date, title) stand alone.
   if (line.x > body.left + 4 * em || prev.x > body.left + 4 * em) return true;
@@ -445,6 +450,14 @@ function startsParagraph(prev: Line, line: Line, body: BodyMetrics, firstOnPage:
   if (line.x > body.left + 1.2 * em) return true;
   if (firstOnPage || prev.page !== line.page) return false;
   return line.y - prev.y > body.pitch * 1.6;
+}
+
+/** Short spaced cells (“结果维持 结果纠正 其他结果 …”), or a label and figures (“规章 0 0 0”, “行政许可 1243”). */
+function tabular(l: Line): boolean {
+  if (/[，。；！？]/.test(l.text)) return false; // prose with spaced figures (“收费通知 11 件，金额 2343 元”)
+  const cells = l.text.trim().split(/\s+/);
+  if (cells.length >= 4 && cells.every((c) => [...c].length <= 16)) return true;
+  return cells.length >= 2 && cells.slice(1).every((c) => /^[\d.,]+$/.test(c.normalize('NFKC')));
 }
 
 function wordTooLong(text: string, room: number, size: number): boolean {
