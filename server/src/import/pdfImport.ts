@@ -7,7 +7,7 @@
 import { draftText } from '../draft';
 import { assemble } from './assemble';
 import { isTitle } from './meta';
-import { readPdf, PdfRefusal } from './pdf';
+import { readPdf, PdfRefusal, type PdfContent } from './pdf';
 import { layoutPdf, type PlacedBlock } from './pdfLayout';
 import { emptySummary, type ImportSummary } from './summary';
 
@@ -19,7 +19,11 @@ export interface PdfImportResult {
 }
 
 export async function importPdfBuffer(data: Uint8Array): Promise<PdfImportResult> {
-  const content = await readPdf(data);
+  return importPdfContent(await readPdf(data));
+}
+
+/** The pages read from a PDF → the report (or a refusal). */
+export function importPdfContent(content: PdfContent): PdfImportResult {
   const pages = content.pages.length;
   const layout = layoutPdf(content);
   if (!layout.blocks.length) {

@@ -86,7 +86,8 @@ function pageItems(page: PdfPage): Item[] {
   }
   for (const grid of grids) {
     const gs = inGrid.get(grid) ?? [];
-    // A single box around text (a frame, a one-cell table) is not a table: its text is read as lines.
+    // A box around text (a frame, a one-row piece of a table cut by the page) is read as lines, which keep
+    // their column gaps: a row of a table is then a spaced line, as in a table without rulings.
     if (grid.xs.length < 3 || grid.ys.length < 3) { loose.push(...gs); continue; }
     items.push({ kind: 'table', table: readGrid(grid, gs, page.number) });
   }
