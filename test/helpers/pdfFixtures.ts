@@ -66,6 +66,11 @@ export const PDF_FIXTURES: PdfFixture[] = [
     layout: 'the project’s HTML export (xxgk render) → LibreOffice Writer',
   },
   {
+    file: 'generated-5.ten-pages.pdf', truth: () => generateReport(5, { targetBytes: 19_000 }), maker: 'chromium',
+    layout: 'ten A4 pages (long prose), Noto Serif CJK, tables across pages — the benchmark’s PDF',
+    font: 'Noto Serif CJK SC', head: '青山县人民政府信息公开专栏', foot: 'dash',
+  },
+  {
     file: 'county-2024.plain.pdf', truth: sample('county-dept-2024.xxgk.yaml'), maker: 'plain',
     layout: 'hand-written: non-embedded STSong-Light (UniGB-UCS2-H), tables as spaced text without rulings, page numbers',
     head: '示例县自然资源和规划局', foot: 'dash',
