@@ -38,8 +38,8 @@ interface Line { text: string; x: number; right: number; y: number; size: number
 
 interface Cell { r0: number; r1: number; c0: number; c1: number }
 
-/** A cell as printed: its text and the grid columns it spans. */
-interface PlacedCell { text: string; c0: number; c1: number }
+/** A cell as printed: its text and where it spans across the page (x0…x1). */
+interface PlacedCell { text: string; x0: number; x1: number }
 
 interface Table {
   page: number;
@@ -236,7 +236,7 @@ function readGrid(grid: Grid, glyphs: Glyph[], page: number): Table {
   }
   const out: PlacedCell[][] = Array.from({ length: rows }, () => []);
   const ordered = [...cells.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-  for (const cell of ordered) out[cell.r0].push({ text: cellText(cell.glyphs), c0: cell.c0, c1: cell.c1 });
+  for (const cell of ordered) out[cell.r0].push({ text: cellText(cell.glyphs), x0: xs[cell.c0], x1: xs[cell.c1 + 1] });
   return { page, top: ys[0], bottom: ys[ys.length - 1], xs, rows: out.filter((r) => r.length) };
 }
 
@@ -382,17 +382,21 @@ function toBlocks(pages: Item[][]): PlacedBlock[] {
 
 const rowKey = (cells: PlacedCell[]) => cells.map((c) => c.text).join('\t');
 
-/** The rest of a row the page break cut: text only, no figures, and no label numbering of its own. */
+/**
+ * The rest of a row the page break cut: the end of a wrapped label or two — no figures, no label numbering of
+ * its own. (A header row that merely starts the page has many cells.)
+ */
 function isSplitRowTail(cells: PlacedCell[]): boolean {
   const filled = cells.filter((c) => c.text.trim());
-  return filled.length > 0 && filled.every((c) => !/^\s*[\d.,]+\s*$/.test(c.text) && !HEADING_START.test(c.text));
+  return filled.length > 0 && filled.length <= 2 && filled.every((c) => !/^\s*[\d.,]+\s*$/.test(c.text) && !HEADING_START.test(c.text));
 }
 
-/** Appends each piece of a row's tail to the cell of the first half that spans its column. */
+/** Appends each piece of a row's tail to the cell of the first half above it (pages may rule columns apart). */
 function joinSplitRow(head: { cells: PlacedCell[]; block: Extract<Block, { kind: 'row' }> }, tail: PlacedCell[]): void {
   for (const piece of tail) {
     if (!piece.text.trim()) continue;
-    const i = head.cells.findIndex((c) => c.c0 <= piece.c0 && piece.c0 <= c.c1);
+    const mid = (piece.x0 + piece.x1) / 2;
+    const i = head.cells.findIndex((c) => c.x0 - TOL <= mid && mid <= c.x1 + TOL);
     const at = i >= 0 ? i : head.cells.length - 1;
     head.block.cells[at] = joinWrapped([head.block.cells[at], piece.text]);
   }
