@@ -254,7 +254,7 @@ describe('pieces', () => {
 
   it('refuses what it cannot read, with a clear message', async () => {
     const dir = tempDir('xxgk-import-');
-    for (const [name, msg] of [['a.doc', '另存为” .docx'], ['a.pdf', '不支持 PDF'], ['a.xls', '可导入 .txt、.html、.htm、.docx']]) {
+    for (const [name, msg] of [['a.doc', '另存为” .docx'], ['a.pdf', '不是 PDF'], ['a.xls', '可导入 .txt、.html、.htm、.docx、.pdf']]) {
       writeFileSync(join(dir, name), 'x');
       await expect(importFile(join(dir, name))).rejects.toThrow(msg);
     }

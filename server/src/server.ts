@@ -153,7 +153,7 @@ connection.onRequest(ImportRequest, async (p): Promise<ImportResult> => {
     return { yaml, summary: formatSummary(summary, locale) };
   } catch (e) {
     if (!(e instanceof ImportError)) connection.console.error(`xxgk: import failed: ${(e as Error).stack ?? e}`);
-    return { error: (e as Error).message };
+    return { error: e instanceof ImportError ? e.localized(locale) : (e as Error).message };
   }
 });
 

@@ -1,12 +1,14 @@
 /**
- * Import a published report — plain text copied from a page, an HTML page, a Word .docx — as `.xxgk.yaml`.
- * All three become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
+ * Import a published report — plain text copied from a page, an HTML page, a Word .docx, a PDF — as
+ * `.xxgk.yaml`. All of them become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
  * written by the same writer as the rollover (draft.ts). Nothing is dropped: what cannot be mapped is kept
  * under 未识别内容 and listed in the summary. Callable from the CLI and the language server alike.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { draftText } from '../write/yamlWriter';
+import type { Message } from '../model/findings';
+import { localize, type Locale } from '../l10n';
 import { assemble } from './assemble';
 import { textBlocks } from './blocks';
 import { htmlBlocks } from './html';
@@ -19,7 +21,16 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  /** `reason`: the message key, when there is one, so the CLI and the editor say it in the user's language. */
+  constructor(message: string, readonly reason?: Message) {
+    super(message);
+  }
+
+  localized(locale: Locale): string {
+    return this.reason ? localize(this.reason, locale) : this.message;
+  }
+}
 
 export function importText(text: string): ImportResult {
   const summary = emptySummary('text');
@@ -49,6 +60,18 @@ export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportRes
   return result;
 }
 
+/** A PDF with a text layer (pdfImport.ts); scanned, encrypted, damaged files and non-reports are refused. */
+export async function importPdf(buffer: Uint8Array): Promise<ImportResult> {
+  // Loaded on demand: PDF.js is large and only needed here.
+  const { importPdfBuffer, PdfRefusal } = await import('./pdfImport');
+  try {
+    return await importPdfBuffer(buffer);
+  } catch (e) {
+    if (e instanceof PdfRefusal) throw new ImportError(localize(e.reason), e.reason);
+    throw e;
+  }
+}
+
 /** Decodes a text or HTML file: UTF-16 by its BOM (Notepad's “Unicode”), UTF-8, else GB18030 (GBK/GB2312 pages). */
 export function decodeText(buffer: Uint8Array): string {
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
@@ -60,7 +83,7 @@ export function decodeText(buffer: Uint8Array): string {
   }
 }
 
-/** A file read from disk, by its extension: .txt, .html/.htm, .docx. */
+/** A file read from disk, by its extension: .txt, .html/.htm, .docx, .pdf. */
 export async function importFile(path: string): Promise<ImportResult> {
   return importBuffer(path, readFileSync(path));
 }
@@ -74,9 +97,8 @@ export async function importBuffer(fileName: string, buffer: Uint8Array): Promis
     case '.docx': return importDocx(buffer);
     case '.doc': case '.wps':
       throw new ImportError(`不支持 ${ext} 格式：请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
-    case '.pdf':
-      throw new ImportError('不支持 PDF：请在浏览器或阅读器中全选复制正文，保存为 .txt 后再导入。');
+    case '.pdf': return importPdf(buffer);
     default:
-      throw new ImportError(`无法识别“${ext || '（无扩展名）'}”文件：可导入 .txt、.html、.htm、.docx。`);
+      throw new ImportError(`无法识别“${ext || '（无扩展名）'}”文件：可导入 .txt、.html、.htm、.docx、.pdf。`);
   }
 }
