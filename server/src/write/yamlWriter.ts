@@ -149,8 +149,11 @@ function hasRows(node: TableNode, table: DraftTable): boolean {
   return node.kind === 'row' ? table.rows.has(node.id) : node.children.some((c) => hasRows(c, table));
 }
 
+/** `key: value  # comment` on one line: a metadata value is one line (a line break would need a block scalar). */
 function metaLine(f: FieldDef, v: DraftValue): string {
-  return `${f.key}: ${yamlScalar(v.value)}${v.comment ? `  # ${v.comment}` : ''}`;
+  const value = typeof v.value === 'string' ? v.value.replace(/\s*[\r\n]+\s*/g, ' ') : v.value;
+  const comment = v.comment?.replace(/[\r\n]+/g, ' ');
+  return `${f.key}: ${yamlScalar(value)}${comment ? `  # ${comment}` : ''}`;
 }
 
 function draftPartLines(draft: Draft, part: PartDef): string[] {
