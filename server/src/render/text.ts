@@ -1,0 +1,92 @@
+/**
+ * What the report prints, independent of the output format: paragraphs of prose, the printed value of each
+ * table cell (computed totals filled in), the fee sentence and whether the contact line is repeated.
+ * The HTML renderer (render.ts) and the Word exporter (render/docx.ts) both print from here, so they cannot
+ * drift apart.
+ */
+import { isScalar } from 'yaml';
+import type { ProseValue, ReportModel } from '../model';
+import type { Evaluation } from '../rules/evaluate';
+import { cellRef, type ColumnDef, type RowDef } from '../template';
+
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * The lines of one paragraph as one line: Chinese joins without a space, a word broken between Latin letters
+ * or digits gets one. Built from parts: testing the end of a growing string flattened it on every line,
+ * which made a 10,000-line paragraph take seconds.
+ */
+export function joinLines(lines: string[]): string {
+  const parts: string[] = [];
+  let last = '';
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (!l) continue;
+    if (parts.length && ALNUM.test(last) && ALNUM.test(l[0])) parts.push(' ');
+    parts.push(l);
+    last = l[l.length - 1];
+  }
+  return parts.join('');
+}
+
+/** A paragraph of prose: lines up to a blank line. */
+export const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+
+/** The printed paragraphs of a prose value: blank lines separate them, line breaks inside are joined. */
+export function paragraphTexts(prose: ProseValue): string[] {
+  const out: string[] = [];
+  for (const m of prose.text.matchAll(PARAGRAPH)) {
+    const para = joinLines(m[0].split('\n'));
+    if (para) out.push(para);
+  }
+  return out;
+}
+
+/** A scalar field's text, trimmed; undefined when absent or null. */
+export function fieldText(model: ReportModel, id: string): string | undefined {
+  const f = model.fields.get(id);
+  return f && isScalar(f.node) && f.node.value !== null ? String(f.node.value).trim() : undefined;
+}
+
+export interface PrintedCell {
+  text: string;
+  /** A total the report leaves out, filled in from its identity. */
+  computed: boolean;
+}
+
+/** A cell as printed: its value (blank stays empty), a computed total, or the written text that is no number. */
+export function printedCell(model: ReportModel, values: Evaluation, row: RowDef, col: ColumnDef): PrintedCell {
+  const ref = cellRef(row, col);
+  const v = values.get(ref);
+  const written = model.cells.get(ref);
+  if (v) return { text: written?.state === 'blank' ? '' : String(v.value), computed: v.computed };
+  return { text: written ? written.raw.trim() : '', computed: false };
+}
+
+/** Part 六's sentence on 信息处理费, from its three fields; undefined when none is written. */
+export function feeSentence(model: ReportModel): string | undefined {
+  const [n, billed, collected] = model.template.feeFields.map((f) => fieldText(model, f.id));
+  if (n === undefined && billed === undefined && collected === undefined) return undefined;
+  return feeSentenceOf(n, billed, collected);
+}
+
+/** The fee sentence for three written values (the importer recognises a printed one by it). */
+export function feeSentenceOf(notices: string | undefined, billed: string | undefined, collected: string | undefined): string {
+  return `本年度发出信息处理费收费通知 ${notices ?? '—'} 件，收费通知金额 ${billed ?? '—'} 元，实际收取信息处理费 ${collected ?? '—'} 元。`;
+}
+
+/** The contact to print after the preamble: the preamble usually gives it already; then only a missing phone number repeats it. */
+export function contactToPrint(model: ReportModel, preamble: ProseValue | undefined): string | undefined {
+  const contact = fieldText(model, 'contact');
+  if (!contact) return undefined;
+  return preamble && preambleGivesContact(preamble.text, contact) ? undefined : contact;
+}
+
+/** Whether a preamble already gives the contact: all of it, or every phone number in it. */
+export function preambleGivesContact(preamble: string, contact: string): boolean {
+  const phones = contact.match(/\d[\d\-—－]{6,}\d/g) ?? [];
+  return preamble.includes(contact) || (phones.length > 0 && phones.every((p) => preamble.includes(p)));
+}
+
+/** The line printed after the preamble when it does not give the contact. */
+export const CONTACT_LINE_PREFIX = '联系方式：';
