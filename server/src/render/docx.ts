@@ -12,6 +12,7 @@ import type { ReportModel } from '../model';
 import { FONTS, LINE, PAGE, pt, SIZE, STYLE, documentStyles, type FontFace } from './docxStyles';
 import { docxTable } from './docxTables';
 import { reportOutline, type Outline, type OutlineBlock } from './outline';
+import { printable } from './text';
 import { tableGrid } from './tableGrid';
 
 export interface DocxOptions {
@@ -50,12 +51,15 @@ function body(model: ReportModel, outline: Outline): FileChild[] {
   return outline.blocks.flatMap((b) => block(model, outline, b));
 }
 
+/** A run of report text: bidi controls shown, not applied; characters XML cannot hold dropped. */
+const run = (text: string): TextRun => new TextRun(printable(text));
+
 function block(model: ReportModel, outline: Outline, b: OutlineBlock): FileChild[] {
   switch (b.kind) {
-    case 'title': return [new Paragraph({ style: STYLE.title, children: [new TextRun(b.text)] })];
-    case 'heading': return [new Paragraph({ style: STYLE.heading, children: [new TextRun(b.text)] })];
-    case 'subheading': return [new Paragraph({ style: STYLE.subheading, children: [new TextRun(b.text)] })];
-    case 'para': return [new Paragraph({ children: [new TextRun(b.text)] })];
+    case 'title': return [new Paragraph({ style: STYLE.title, children: [run(b.text)] })];
+    case 'heading': return [new Paragraph({ style: STYLE.heading, children: [run(b.text)] })];
+    case 'subheading': return [new Paragraph({ style: STYLE.subheading, children: [run(b.text)] })];
+    case 'para': return [new Paragraph({ children: [run(b.text)] })];
     // An empty paragraph after a table: Word needs one between two tables, and it spaces the table from the text.
     case 'table': return [docxTable(tableGrid(model, outline.values, b.table)), new Paragraph({ style: STYLE.table })];
     case 'signature': return signature(b.issuer, b.date);
@@ -81,7 +85,7 @@ function signature(issuer: string, date: string): Paragraph[] {
   // No extra space between Chinese and digits (Word adds a quarter em by default): the widths above hold.
   const line = (text: string, indent: number, first: boolean) => new Paragraph({
     style: STYLE.signature, spacing: first ? { before: LINE } : undefined, indent: { right: Math.round(indent * char) },
-    keepNext: first, autoSpaceEastAsianText: false, children: [new TextRun(text)],
+    keepNext: first, autoSpaceEastAsianText: false, children: [run(text)],
   });
   return [...(issuer ? [line(issuer, issuerIndent, true)] : []), ...(date ? [line(date, dateIndent, !issuer)] : [])];
 }
@@ -102,8 +106,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 /** XML text: markup characters escaped, characters XML 1.0 cannot hold dropped. */
 function xmlText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+  return printable(s).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 }
 
 /** The core properties docx writes, with the creation date the document has: its 落款日期 (docx stamps “now”). */

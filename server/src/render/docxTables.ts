@@ -8,6 +8,7 @@ import {
 } from 'docx';
 import { SIZE, STYLE, TEXT_WIDTH } from './docxStyles';
 import type { GridCell, GridRow, TableGrid } from './tableGrid';
+import { printable } from './text';
 
 interface TableLook {
   /** Type size in points. */
@@ -111,6 +112,6 @@ function cellParagraph(text: string, role: GridCell['role'], r: GridRow, look: T
     style: role === 'head' || role === 'block' || role === 'corner' ? STYLE.tableHead : STYLE.table,
     alignment: ALIGN[role],
     keepNext: r.keepWithNext,
-    children: [new TextRun({ text, size: look.size * 2, bold: role === 'block' })],
+    children: [new TextRun({ text: printable(text), size: look.size * 2, bold: role === 'block' })],
   });
 }

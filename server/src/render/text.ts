@@ -90,3 +90,14 @@ export function preambleGivesContact(preamble: string, contact: string): boolean
 
 /** The line printed after the preamble when it does not give the contact. */
 export const CONTACT_LINE_PREFIX = '联系方式：';
+
+/** Bidi controls could reorder the printed text (“Trojan Source”): shown, never applied (as the HTML does). */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Characters XML 1.0 cannot hold (a YAML "\x01" escape can produce them). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as a non-HTML export prints it: bidi controls made visible, characters XML cannot hold dropped. */
+export function printable(s: string): string {
+  return s.replace(NOT_XML, '').replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase()}>`);
+}
