@@ -84,7 +84,7 @@ function signature(issuer: string, date: string): Paragraph[] {
   const char = pt(SIZE.san);
   // No extra space between Chinese and digits (Word adds a quarter em by default): the widths above hold.
   const line = (text: string, indent: number, first: boolean) => new Paragraph({
-    style: STYLE.signature, spacing: first ? { before: LINE } : undefined, indent: { right: Math.round(indent * char) },
+    style: STYLE.signature, alignment: AlignmentType.RIGHT, spacing: first ? { before: LINE } : undefined, indent: { right: Math.round(indent * char) },
     keepNext: first, autoSpaceEastAsianText: false, children: [run(text)],
   });
   return [...(issuer ? [line(issuer, issuerIndent, true)] : []), ...(date ? [line(date, dateIndent, !issuer)] : [])];
