@@ -128,6 +128,13 @@ describe('the three tables, as the official template draws them', async () => {
     expect(h2.cells.map((c) => [c.text, c.gridSpan, c.vMerge])).toEqual([
       ['', 3, 'continue'], ['自然人', 1, 'restart'], ['法人或其他组织', 5, undefined], ['总计', 1, 'restart']]);
     expect(h3.cells.map((c) => c.text)).toEqual(['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']);
+    // Too long for their columns, the headings break two characters a line (商业/企业), not where the width ends (商业企/业).
+    const lines = (label: string) => {
+      const para = paragraphs(parts.document).find((p) => textOf(p) === label)!;
+      return [...para.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => `${m[1].includes('<w:br/>') ? '/' : ''}${textOf(m[1])}`).join('');
+    };
+    expect(['商业企业', '社会公益组织', '自然人', '申请人情况'].map(lines)).toEqual(['商业/企业', '社会/公益/组织', '自然人', '申请人情况']);
+    expect(t4.rows[1].cells.map((c) => c.text)).toContain('结果维持');
     // 三、本年度办理结果 opens a merge down its 22 result rows; （三）不予公开 down its 8.
     const group = t3.rows.findIndex((r) => r.cells[0].text === '三、本年度办理结果');
     expect(t3.rows[group].cells[0].vMerge).toBe('restart');
@@ -135,6 +142,10 @@ describe('the three tables, as the official template draws them', async () => {
     expect(t3.rows[group + 22].cells[0]).toMatchObject({ text: '四、结转下年度继续办理', gridSpan: 3 });
     const refuse = t3.rows.findIndex((r) => r.cells.some((c) => c.text === '（三）不予公开'));
     expect(t3.rows.slice(refuse + 1, refuse + 8).every((r) => r.cells[1].vMerge === 'continue')).toBe(true);
+    // A group of rows is kept on one page, so its merged label is never cut in two; the big group may break.
+    expect(t3.rows.slice(refuse, refuse + 8).map((r) => r.keepNext)).toEqual([...Array(7).fill(true), false]);
+    expect(t3.rows.slice(0, 3).every((r) => r.keepNext)).toBe(true);
+    expect(t3.rows[group].keepNext).toBe(false);
     const total = t3.rows.find((r) => r.cells.some((c) => c.text === '（七）总计'))!;
     expect(total.cells.slice(-7).map((c) => c.text)).toEqual(['157', '23', '2', '0', '9', '3', '194']);
     expect(total.cells.slice(-7).every((c) => c.align === 'center' && c.size === 18)).toBe(true); // 9 pt

@@ -65,6 +65,8 @@ export interface DocxRow {
   cells: DocxCell[];
   header: boolean;
   cantSplit: boolean;
+  /** Its paragraphs keep with the next: the row stays on the page of the next row. */
+  keepNext: boolean;
 }
 
 export interface DocxTable {
@@ -82,6 +84,7 @@ export function tables(documentXml: string): DocxTable[] {
     rows: [...t.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map(([, r]) => ({
       header: /<w:tblHeader(?:\/>|\s)/.test(r),
       cantSplit: /<w:cantSplit(?:\/>|\s)/.test(r),
+      keepNext: paragraphs(r).every((p) => p.includes('<w:keepNext/>')),
       cells: [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) => cell(c)),
     })),
   }));

@@ -10,7 +10,7 @@ import { SIZE, STYLE, TEXT_WIDTH } from './docxStyles';
 import type { GridCell, GridRow, TableGrid } from './tableGrid';
 import { printable } from './text';
 
-interface TableLook {
+export interface TableLook {
   /** Type size in points. */
   size: number;
   /** Widths of the label columns in twips; the number columns share the rest equally. */
@@ -97,21 +97,39 @@ function placeCells(rows: GridRow[]): Placed[][] {
 }
 
 function docxRow(r: GridRow, placed: Placed[], widths: number[], look: TableLook): TableRow {
-  const children = placed.map(({ cell: c, col, continues }) => new TableCell({
-    children: [cellParagraph(continues ? '' : c.text, c.role, r, look)],
-    columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-    verticalMerge: c.rowSpan > 1 ? (continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
-    width: { size: widths.slice(col, col + c.colSpan).reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-  }));
+  const children = placed.map(({ cell: c, col, continues }) => {
+    const width = widths.slice(col, col + c.colSpan).reduce((s, w) => s + w, 0);
+    return new TableCell({
+      children: [cellParagraph(continues ? '' : c.text, c.role, r, look, width)],
+      columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
+      verticalMerge: c.rowSpan > 1 ? (continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+    });
+  });
   return new TableRow({ children, tableHeader: r.header || undefined, cantSplit: true });
 }
 
-function cellParagraph(text: string, role: GridCell['role'], r: GridRow, look: TableLook): Paragraph {
+/**
+ * A column heading too long for its column, broken two characters a line (商业/企业, 社会/公益/组织) rather
+ * than wherever the width runs out (商业企/业): Chinese words are mostly two characters.
+ */
+export function headingLines(text: string, width: number, look: TableLook): string[] {
+  const fits = Math.floor((width - 2 * look.padding) / (look.size * 20));
+  const chars = [...text];
+  if (chars.length <= fits || fits < 2 || /[\x00-\x7f]/.test(text)) return [text];
+  const per = fits - (fits % 2);
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
+  return lines;
+}
+
+function cellParagraph(text: string, role: GridCell['role'], r: GridRow, look: TableLook, width: number): Paragraph {
+  const lines = role === 'head' ? headingLines(printable(text), width, look) : [printable(text)];
   return new Paragraph({
     style: role === 'head' || role === 'block' || role === 'corner' ? STYLE.tableHead : STYLE.table,
     alignment: ALIGN[role],
     keepNext: r.keepWithNext,
-    children: [new TextRun({ text: printable(text), size: look.size * 2, bold: role === 'block' })],
+    children: lines.map((line, i) => new TextRun({ text: line, size: look.size * 2, bold: role === 'block', break: i ? 1 : undefined })),
   });
 }

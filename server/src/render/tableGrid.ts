@@ -98,16 +98,18 @@ function labelledGrid(table: TableDef, num: NumberCell): TableGrid {
   const cols = tableRows(table)[0].columns;
   const rows = headerRows(cols, { text: table.corner ?? '', colSpan: labelColumns });
   const rowsOf = (n: TableNode): number => (n.kind === 'row' ? 1 : n.children.reduce((s, c) => s + rowsOf(c), 0));
+  // A group of rows only ((三)不予公开 1–8 …) stays on one page: its merged label is never cut in two.
   const emit = (nodes: TableNode[], depth: number, lead: GridCell[]) => {
-    for (const n of nodes) {
+    const together = depth > 0 && nodes.every((n) => n.kind === 'row');
+    nodes.forEach((n, i) => {
       if (n.kind === 'row') {
         const label = cell(n.label, 'label', labelColumns - depth);
-        rows.push(row([...lead, label, ...n.columns.map((c) => num(n, c))]));
+        rows.push(row([...lead, label, ...n.columns.map((c) => num(n, c))], false, together && i < nodes.length - 1));
       } else {
         emit(n.children, depth + 1, [...lead, cell(n.label, 'group', 1, rowsOf(n))]);
       }
       lead = [];
-    }
+    });
   };
   emit(table.nodes, 0, []);
   return { table, columns: labelColumns + cols.length, labelColumns, rows };
