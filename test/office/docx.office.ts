@@ -175,7 +175,7 @@ describe('hostile text in LibreOffice', () => {
 });
 
 describe('a picture of a page', () => {
-  it('draws table 三’s page of county-dept-2024 (README: docs/images/word-export.png comes from here)', () => {
+  it('draws table 三’s page of county-dept-2024 (the README’s docs/images/word-export-table3.png is a copy)', () => {
     const name = 'county-dept-2024';
     const pages = texts.get(name)!.split('\f');
     const page = pages.findIndex((p) => p.includes('三、收到和处理政府信息公开申请情况')) + 1;
