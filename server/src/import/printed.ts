@@ -19,7 +19,7 @@ export function takeContactLine(preamble: string[]): { preamble: string[]; conta
 const FEE_IDS = ['fee.notices', 'fee.billed', 'fee.collected'];
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The printed fee sentence with its three values as groups (“—” where a value is not written). */
-const FEE_SENTENCE = new RegExp(`^${escapeRegExp(feeSentenceOf('\u0000', '\u0001', '\u0002')).replace(/[\u0000-\u0002]/g, '(\\S+)')}$`);
+const FEE_SENTENCE = new RegExp(`^${escapeRegExp(feeSentenceOf('\u0000', '\u0001', '\u0002'))}$`.replace(/[\u0000-\u0002]/g, '(\\S+)'));
 
 /** Part 六 without the fee sentence that the three fee values print again. */
 export function withoutFeeSentence(paragraphs: string[], fees: Record<string, number>): string[] {

@@ -84,7 +84,8 @@ function signature(issuer: string, date: string): Paragraph[] {
   const char = pt(SIZE.san);
   // No extra space between Chinese and digits (Word adds a quarter em by default): the widths above hold.
   const line = (text: string, indent: number, first: boolean) => new Paragraph({
-    style: STYLE.signature, alignment: AlignmentType.RIGHT, spacing: first ? { before: LINE } : undefined, indent: { right: Math.round(indent * char) },
+    style: STYLE.signature, alignment: AlignmentType.RIGHT, spacing: first ? { before: LINE } : undefined,
+    indent: { right: Math.round(indent * char) },
     keepNext: first, autoSpaceEastAsianText: false, children: [run(text)],
   });
   return [...(issuer ? [line(issuer, issuerIndent, true)] : []), ...(date ? [line(date, dateIndent, !issuer)] : [])];
@@ -112,12 +113,15 @@ function xmlText(s: string): string {
 /** The core properties docx writes, with the creation date the document has: its 落款日期 (docx stamps “now”). */
 function coreProperties(outline: Outline, now: Date): string {
   const s = outline.signed;
-  const created = s ? `${String(s.y).padStart(4, '0')}-${String(s.m).padStart(2, '0')}-${String(s.d).padStart(2, '0')}T00:00:00Z` : now.toISOString();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const created = s ? `${String(s.y).padStart(4, '0')}-${two(s.m)}-${two(s.d)}T00:00:00Z` : now.toISOString();
   const issuer = xmlText(outline.issuer ?? '');
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-    + 'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-    + `<dc:title>${xmlText(outline.title)}</dc:title><dc:subject>政府信息公开工作年度报告</dc:subject><dc:creator>${issuer}</dc:creator>`
+    + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    + ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    + ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    + `<dc:title>${xmlText(outline.title)}</dc:title><dc:subject>政府信息公开工作年度报告</dc:subject>`
+    + `<dc:creator>${issuer}</dc:creator>`
     + `<cp:lastModifiedBy>${issuer}</cp:lastModifiedBy><dc:language>zh-CN</dc:language>`
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>`
     + `<dcterms:modified xsi:type="dcterms:W3CDTF">${now.toISOString()}</dcterms:modified></cp:coreProperties>`;
@@ -128,7 +132,8 @@ function coreProperties(outline: Outline, now: Date): string {
  * embedded, and embedding 仿宋_GB2312 is neither ours to ship nor small). Charset 86 = GB2312.
  */
 function fontTable(faces: FontFace[]): string {
-  const fonts = faces.map((f) => `<w:font w:name="${xmlText(f.name)}"><w:altName w:val="${xmlText(f.fallbacks.join(','))}"/>`
+  const fonts = faces.map((f) => `<w:font w:name="${xmlText(f.name)}">`
+    + `<w:altName w:val="${xmlText(f.fallbacks.join(','))}"/>`
     + `<w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`);
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts.join('')}</w:fonts>`;

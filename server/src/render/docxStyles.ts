@@ -34,7 +34,9 @@ export interface FontFace {
 }
 
 export const FONTS = {
-  title: { name: '方正小标宋简体', fallbacks: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Noto Serif CJK SC'], family: 'roman' },
+  title: {
+    name: '方正小标宋简体', fallbacks: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Noto Serif CJK SC'], family: 'roman',
+  },
   heading: { name: '黑体', fallbacks: ['SimHei', 'STHeiti', 'Noto Sans CJK SC'], family: 'modern' },
   subheading: { name: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC'], family: 'modern' },
   body: { name: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC'], family: 'modern' },
@@ -46,9 +48,14 @@ export function runFont(face: FontFace): { ascii: string; eastAsia: string; hAns
   return { ascii: face.name, eastAsia: face.name, hAnsi: face.name, cs: face.name };
 }
 
-export const STYLE = { body: 'Normal', title: 'Title', heading: 'Heading1', subheading: 'Heading2', signature: 'XxgkSignature', table: 'XxgkTable', tableHead: 'XxgkTableHead', pageNumber: 'XxgkPageNumber' };
+export const STYLE = {
+  body: 'Normal', title: 'Title', heading: 'Heading1', subheading: 'Heading2',
+  signature: 'XxgkSignature', table: 'XxgkTable', tableHead: 'XxgkTableHead', pageNumber: 'XxgkPageNumber',
+};
 
 const fixedLine = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const singleLine = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+const noIndent = { firstLine: 0, firstLineChars: 0 };
 /** Two characters of 3号 text; Word and WPS use the character count, others the width. */
 const indentTwoChars = { firstLine: pt(2 * SIZE.san), firstLineChars: 200 };
 
@@ -65,7 +72,10 @@ export function documentStyles(): IStylesOptions {
       title: {
         run: { font: runFont(FONTS.title), size: size(SIZE.er), color: '000000' },
         // 小标宋 at 2号 needs more than the body's pitch; one empty line's space separates it from the text.
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: pt(35), lineRule: LineRuleType.EXACT, before: 0, after: LINE }, indent: { firstLine: 0, firstLineChars: 0 } },
+        paragraph: {
+          alignment: AlignmentType.CENTER, indent: noIndent,
+          spacing: { line: pt(35), lineRule: LineRuleType.EXACT, before: 0, after: LINE },
+        },
       },
       heading1: {
         run: { font: runFont(FONTS.heading), size: size(SIZE.san), color: '000000', bold: false },
@@ -77,12 +87,13 @@ export function documentStyles(): IStylesOptions {
       },
     },
     paragraphStyles: [
-      { id: STYLE.signature, name: 'Signature block (落款)', basedOn: 'Normal', paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } },
+      { id: STYLE.signature, name: 'Signature block (落款)', basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.RIGHT, indent: noIndent } },
       { id: STYLE.table, name: 'Table text (表格)', basedOn: 'Normal', run: { font: runFont(FONTS.table), size: size(SIZE.wu) },
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } } },
+        paragraph: { alignment: AlignmentType.LEFT, spacing: singleLine, indent: noIndent } },
       { id: STYLE.tableHead, name: 'Table heading (表头)', basedOn: STYLE.table, paragraph: { alignment: AlignmentType.CENTER } },
       { id: STYLE.pageNumber, name: 'Page number (页码)', basedOn: 'Normal', run: { font: runFont(FONTS.table), size: size(SIZE.si) },
-        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } } },
+        paragraph: { spacing: singleLine, indent: noIndent } },
     ],
   };
 }

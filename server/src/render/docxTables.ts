@@ -4,7 +4,8 @@
  * never split; numbers centred; a smaller type size for the wide tables (三 has 10 grid columns, 四 has 15).
  */
 import {
-  AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
+  AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable,
+  VerticalMergeType, WidthType,
 } from 'docx';
 import { SIZE, STYLE, TEXT_WIDTH } from './docxStyles';
 import type { GridCell, GridRow, TableGrid } from './tableGrid';
@@ -130,6 +131,8 @@ function cellParagraph(text: string, role: GridCell['role'], r: GridRow, look: T
     style: role === 'head' || role === 'block' || role === 'corner' ? STYLE.tableHead : STYLE.table,
     alignment: ALIGN[role],
     keepNext: r.keepWithNext,
-    children: lines.map((line, i) => new TextRun({ text: line, size: look.size * 2, bold: role === 'block', break: i ? 1 : undefined })),
+    children: lines.map((line, i) => new TextRun({
+      text: line, size: look.size * 2, bold: role === 'block', break: i ? 1 : undefined,
+    })),
   });
 }

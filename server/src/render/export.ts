@@ -24,7 +24,8 @@ export function exportBlocker(model: ReportModel, locale: Locale = 'zh-cn'): str
   const syntax = model.findings.find((f) => f.rule === 'YAML-SYNTAX' && f.severity === 'error');
   if (!syntax) return undefined;
   const line = model.lines.positionAt(syntax.span.start).line + 1;
-  return localize({ key: 'ui.exportSyntaxError', args: { line, detail: localize(syntax.message, locale).replace(/[。.]$/, '') } }, locale);
+  const detail = localize(syntax.message, locale).replace(/[。.]$/, '');
+  return localize({ key: 'ui.exportSyntaxError', args: { line, detail } }, locale);
 }
 
 export function errorCount(findings: Finding[]): number {

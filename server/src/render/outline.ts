@@ -55,7 +55,9 @@ function proseOf(model: ReportModel, label: string): ProseValue | undefined {
   return model.prose.find((p) => p.label === label);
 }
 
-function partBlocks(model: ReportModel, def: PartDef, blocks: OutlineBlock[], paras: (p: ProseValue | undefined) => void): void {
+type AddParagraphs = (p: ProseValue | undefined) => void;
+
+function partBlocks(model: ReportModel, def: PartDef, blocks: OutlineBlock[], paras: AddParagraphs): void {
   blocks.push({ kind: 'heading', text: `${def.numeral}、${def.title}` });
   const ownProse = () => model.prose.filter((x) => x.label === def.key || x.label.startsWith(`${def.numeral}、`));
   switch (def.content) {

@@ -60,9 +60,11 @@ function blocksGrid(table: TableDef, num: NumberCell): TableGrid {
     const cols = members[0].columns;
     const spanLast = width - cols.length + 1;
     const span = (i: number, n: number) => (i === n - 1 ? spanLast : 1);
-    rows.push(row([cell('信息内容', 'head'), ...cols.map((c, i) => cell(c.label, 'head', span(i, cols.length)))], false, true));
+    const heads = cols.map((c, i) => cell(c.label, 'head', span(i, cols.length)));
+    rows.push(row([cell('信息内容', 'head'), ...heads], false, true));
     members.forEach((r, k) => {
-      rows.push(row([cell(r.label, 'label'), ...r.columns.map((c, i) => num(r, c, span(i, r.columns.length)))], false, k < members.length - 1));
+      const values = r.columns.map((c, i) => num(r, c, span(i, r.columns.length)));
+      rows.push(row([cell(r.label, 'label'), ...values], false, k < members.length - 1));
     });
   }
   return { table, columns: width + 1, labelColumns: 1, rows };
@@ -93,7 +95,8 @@ function headerRows(cols: ColumnDef[], corner?: { text: string; colSpan: number 
 
 /** Table 三: merged group labels on the left, each spanning the rows under it; 7 number columns. */
 function labelledGrid(table: TableDef, num: NumberCell): TableGrid {
-  const depthOf = (nodes: TableNode[]): number => Math.max(...nodes.map((n) => (n.kind === 'row' ? 1 : 1 + depthOf(n.children))));
+  const depthOf = (nodes: TableNode[]): number =>
+    Math.max(...nodes.map((n) => (n.kind === 'row' ? 1 : 1 + depthOf(n.children))));
   const labelColumns = depthOf(table.nodes);
   const cols = tableRows(table)[0].columns;
   const rows = headerRows(cols, { text: table.corner ?? '', colSpan: labelColumns });

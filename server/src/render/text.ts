@@ -71,11 +71,12 @@ export function feeSentence(model: ReportModel): string | undefined {
 }
 
 /** The fee sentence for three written values (the importer recognises a printed one by it). */
-export function feeSentenceOf(notices: string | undefined, billed: string | undefined, collected: string | undefined): string {
-  return `本年度发出信息处理费收费通知 ${notices ?? '—'} 件，收费通知金额 ${billed ?? '—'} 元，实际收取信息处理费 ${collected ?? '—'} 元。`;
+export function feeSentenceOf(notices?: string, billed?: string, collected?: string): string {
+  const [n, b, c] = [notices, billed, collected].map((v) => v ?? '—');
+  return `本年度发出信息处理费收费通知 ${n} 件，收费通知金额 ${b} 元，实际收取信息处理费 ${c} 元。`;
 }
 
-/** The contact to print after the preamble: the preamble usually gives it already; then only a missing phone number repeats it. */
+/** The contact to print after the preamble: the preamble usually gives it already; repeated only when it does not. */
 export function contactToPrint(model: ReportModel, preamble: ProseValue | undefined): string | undefined {
   const contact = fieldText(model, 'contact');
   if (!contact) return undefined;
@@ -93,9 +94,10 @@ export const CONTACT_LINE_PREFIX = '联系方式：';
 
 /** Bidi controls could reorder the printed text (“Trojan Source”): shown, never applied (as the HTML does). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Characters XML 1.0 cannot hold (a YAML "\x01" escape can produce them). */
+/** Characters XML 1.0 cannot hold (a YAML "\x01" escape can produce them), lone surrogates included. */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = new RegExp(['[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]',
+  '[\\ud800-\\udbff](?![\\udc00-\\udfff])', '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]'].join('|'), 'g');
 
 /** Text as a non-HTML export prints it: bidi controls made visible, characters XML cannot hold dropped. */
 export function printable(s: string): string {
