@@ -5,13 +5,13 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
- *   npm run bench -- --only floor,cli,render,lsp,memory,pdf
+ *   npm run bench -- --only floor,cli,render,docx,lsp,memory,pdf
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,10 +23,11 @@ import { importFile } from '../server/src/import';
 import { parseReport, parseYaml } from '../server/src/model/model';
 import { forgetProseMatches } from '../server/src/model/prose';
 import { renderBody, renderDocument } from '../server/src/render/html';
+import { renderDocx } from '../server/src/render/docx';
 import { realisticEdits, type Edit } from './edits';
 import { generateReport } from './generate';
 import { startLsp, type LspServer } from './lsp';
-import { cpuNow, fmtBytes, fmtMs, median, percentile, table, timeIt, timePaired } from './measure';
+import { cpuNow, fmtBytes, fmtMs, median, percentile, table, timeIt, timeItAsync, timePaired } from './measure';
 
 const ROOT = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -92,6 +93,22 @@ function render(): void {
     return [d.name, size(d), fmtMs(timeIt(() => renderDocument(parseReport(d.text)))), fmtMs(timeIt(() => renderDocument(model))), fmtMs(timeIt(() => renderBody(model, { findings })))];
   });
   console.log(table(['document', 'size', 'export: parse + renderDocument', 'renderDocument', 'preview: renderBody with findings'], rows));
+}
+
+/** The Word export: every sample and the generated reports, against the 100 ms target for 50 KB. */
+async function docx(): Promise<void> {
+  heading('Word export (.docx: build with docx + zip; CPU time per call, target ≤ 100 ms for ~50 KB)');
+  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.xxgk.yaml')).sort()
+    .map((f): Doc => ({ name: `sample ${f.replace(/\.xxgk\.yaml$/, '')}`, text: sample(f) }));
+  const rows: string[][] = [];
+  for (const d of [...samples, ...DOCS.filter((x) => x.name.startsWith('generated'))]) {
+    const model = parseReport(d.text);
+    const bytes = (await renderDocx(model)).length;
+    const exportMs = await timeItAsync(() => renderDocx(parseReport(d.text)), quick ? { minMs: 200, minCalls: 3, warmCalls: 1 } : undefined);
+    const renderMs = await timeItAsync(() => renderDocx(model), quick ? { minMs: 200, minCalls: 3, warmCalls: 1 } : undefined);
+    rows.push([d.name, size(d), fmtMs(exportMs), fmtMs(renderMs), fmtBytes(bytes), d.name.includes('50 KB') ? (exportMs <= 100 ? 'yes' : 'no') : '']);
+  }
+  console.log(table(['document', 'size', 'xxgk render -o x.docx: parse + renderDocx', 'renderDocx', '.docx size', '≤ 100 ms'], rows));
 }
 
 /** Importing a 10-page PDF (Chromium-printed, ruled tables across pages): in process, and the real CLI. */
@@ -261,6 +278,7 @@ async function mainBench(): Promise<void> {
   try { console.log(`machine ${execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/.*(load average)/, '$1')} (other work on the machine shows in the wall-clock numbers)`); } catch { /* no uptime */ }
   if (wants('floor')) floor();
   if (wants('render')) render();
+  if (wants('docx')) await docx();
   if (wants('cli')) await cliThroughput();
   if (wants('lsp')) await lsp();
   if (wants('memory')) await memoryAndStart();

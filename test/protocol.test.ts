@@ -8,8 +8,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model/model';
-import { ExportRequest, ImportRequest, PreviewRequest, RolloverRequest } from '../server/src/protocol';
+import { ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ExportDocxResult } from '../server/src/protocol';
 import { renderDocument } from '../server/src/render/html';
+import { renderDocx } from '../server/src/render/docx';
 import { startServer, type TestServer } from './helpers/lspClient';
 import { CLEAN, COUNTY, MISTAKES, SEED, lineOf, sample } from './helpers/samples';
 
@@ -283,6 +284,23 @@ describe('preview and export requests', () => {
     await server.open(uri, sample(CLEAN));
     const result = (await server.connection.sendRequest(ExportRequest.method, { uri })) as { html: string };
     expect(result.html).toBe(renderDocument(parseReport(sample(CLEAN))));
+  });
+
+  it('exports the Word file `xxgk render -o x.docx` writes, with the errors left; refuses a YAML syntax error', async () => {
+    const uri = uriFor(SEED);
+    const opened = await server.open(uri, sample(SEED));
+    const result = (await server.connection.sendRequest(ExportDocxRequest.method, { uri })) as ExportDocxResult;
+    const seedErrors = opened.diagnostics.filter((d) => d.severity === 1).length;
+    expect(result.errors).toBe(seedErrors);
+    expect(result.errors).toBeGreaterThan(0);
+    const { docxParts } = await import('./helpers/docx');
+    const word = await docxParts(Buffer.from(result.data!, 'base64'));
+    expect(word.document).toBe((await docxParts(await renderDocx(parseReport(sample(SEED))))).document);
+    const broken = uriFor('broken.xxgk.yaml');
+    await server.open(broken, sample(CLEAN).replace('规章:            [0, 0, 0]', '规章:            [0, 0, 0'));
+    const refused = (await server.connection.sendRequest(ExportDocxRequest.method, { uri: broken })) as ExportDocxResult;
+    expect(refused.data).toBeUndefined();
+    expect(refused.error).toMatch(/^第 \d+ 行有 YAML 语法错误/);
   });
 });
 

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { exportHtml } from './export';
+import { exportDocx, exportHtml } from './export';
 import { importPublishedReport, newFromLastYear } from './newReport';
 import { PreviewManager } from './previewPanel';
 
@@ -38,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xxgk.showSource', () => previews.showSource()),
     vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) =>
       exportHtml(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
+    vscode.commands.registerCommand('xxgk.exportDocx', (uri?: vscode.Uri, destination?: vscode.Uri) =>
+      exportDocx(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
     vscode.commands.registerCommand('xxgk.importReport', (uri?: vscode.Uri) => importPublishedReport(client!, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('xxgk.newFromLastYear', (uri?: vscode.Uri) => newFromLastYear(client!, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {

@@ -1,7 +1,7 @@
 /**
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
  *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
- *   xxgk render <file> [-o out.html]
+ *   xxgk render <file> [-o out.html|out.docx] [--format html|docx] [--force]
  *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
  */
@@ -17,6 +17,7 @@ import { findPreviousReport, ReportCache } from './previous';
 import { formatSummary, importFile, ImportError } from './import';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { renderDocument } from './render/html';
+import { errorsRemainNote, exportBlocker, formatOfFileName } from './render/export';
 
 const EXT = '.xxgk.yaml';
 
@@ -29,11 +30,12 @@ export interface CliIO {
 
 const USAGE = `用法 / usage:
   xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
-  xxgk render <文件> [-o 输出.html] [--force]
+  xxgk render <文件> [-o 输出.html|输出.docx] [--format html|docx] [--force]
   xxgk import <已发布的报告.txt|.html|.docx|.pdf> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml]
   check 检查年度报告（*.xxgk.yaml），有错误时退出码为 1；同一文件夹中有上一年度的报告（或“上年报告”指明）时，
-  还核对上年结转、现行有效件数和内容雷同。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
+  还核对上年结转、现行有效件数和内容雷同。render 导出可打印的 HTML 或公文格式的 Word 文件（按 -o 的扩展名，
+  或 --format），不覆盖已有文件，除非加 --force。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
   新一年度的报告；二者都不覆盖已有文件，说明输出到标准错误。`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -41,7 +43,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     switch (command) {
       case 'check': return check(rest, io);
-      case 'render': return render(rest, io);
+      case 'render': return await render(rest, io);
       case 'import': return await importCommand(rest, io);
       case 'new': return newCommand(rest, io);
       case undefined: case '-h': case '--help': case 'help':
@@ -135,13 +137,21 @@ function check(rest: string[], io: CliIO): number {
   return errors ? 1 : 0;
 }
 
-function render(rest: string[], io: CliIO): number {
-  const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
-  if (positionals.length !== 1) throw new UsageError('请指定一个要生成 HTML 的报告文件。');
-  const [file] = collectFiles(positionals, io.cwd);
-  const html = renderDocument(parseReport(readFileSync(file, 'utf8')));
+async function render(rest: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, format: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('请指定一个要导出的报告文件。');
   const output = values.output as string | undefined;
-  if (!output || output === '-') { io.out(html); return 0; }
+  const toStdout = !output || output === '-';
+  const format = values.format ?? (toStdout ? 'html' : formatOfFileName(output) ?? 'html');
+  if (format !== 'html' && format !== 'docx') throw new UsageError('--format 只能是 html 或 docx。');
+  if (format === 'docx' && toStdout) throw new UsageError('Word 文件请用 -o 指定输出文件，如 -o 报告.docx。');
+  const [file] = collectFiles(positionals, io.cwd);
+  const model = parseReport(readFileSync(file, 'utf8'));
+  const blocker = format === 'docx' ? exportBlocker(model) : undefined;
+  if (blocker) { io.err(blocker); return 2; }
+  // The docx library is loaded only for a Word export.
+  const content = format === 'docx' ? await (await import('./render/docx')).renderDocx(model) : renderDocument(model);
+  if (toStdout) { io.out(String(content)); return 0; }
   const target = isAbsolute(output) ? output : join(io.cwd, output);
   const exists = () => {
     io.err(`“${output}”已存在。如要覆盖，请加 --force。`);
@@ -150,12 +160,14 @@ function render(rest: string[], io: CliIO): number {
   if (existsSync(target) && !values.force) return exists();
   try {
     // Without --force the write itself also refuses an existing file (one created since the check).
-    writeFileAtomic(target, html, { overwrite: !!values.force });
+    writeFileAtomic(target, content, { overwrite: !!values.force });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return exists();
     throw e;
   }
   io.err(`已生成 ${output}`);
+  const note = errorsRemainNote(checkModel(model, { previous: findPreviousReport(file, model) }));
+  if (note) io.err(note);
   return 0;
 }
 

@@ -15,7 +15,7 @@ export interface WriteOptions {
  * Writes to a temporary file beside the target, flushes it to disk, then puts it in place in one step.
  * If anything fails, the target is as it was and the temporary file is gone.
  */
-export function writeFileAtomic(target: string, content: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   // Unique per call ('wx' refuses to reuse one): two writes in the same millisecond cannot share it.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx');

@@ -32,6 +32,19 @@ export interface ExportResult {
 /** `xxgk/export`: the standalone HTML file for a document. */
 export const ExportRequest = new RequestType<PreviewParams, ExportResult | null, void>('xxgk/export');
 
+export interface ExportDocxResult {
+  title: string;
+  /** The Word file, base64: what `xxgk render -o report.docx` writes (the modification time aside). */
+  data?: string;
+  /** Errors the report still has: it is exported anyway, and the user is told. */
+  errors: number;
+  /** Why nothing was exported (a YAML syntax error: part of the report was not read), localised. */
+  error?: string;
+}
+
+/** `xxgk/exportDocx`: the report as a Word file in the 公文 layout. Writes nothing. */
+export const ExportDocxRequest = new RequestType<PreviewParams, ExportDocxResult | null, void>('xxgk/exportDocx');
+
 /** Settings the server reads from the `xxgk` configuration section. */
 export interface ServerSettings {
   /** Month-day deadline for 乡镇/街道/其他 bodies (set locally), e.g. "01-31". */

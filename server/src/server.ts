@@ -13,7 +13,7 @@ import { formatSummary, importBuffer, ImportError } from './import';
 import { localize, resolveLocale, type Locale } from './l10n';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
-  DEFAULT_SETTINGS, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
+  DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
@@ -145,6 +145,15 @@ connection.onRequest(ExportRequest, guard('export', null, (p: { uri: string }) =
   const doc = documents.get(p.uri);
   return doc ? service.getExport(doc) : null;
 }));
+connection.onRequest(ExportDocxRequest, async (p) => {
+  const doc = documents.get(p.uri);
+  try {
+    return doc ? await service.getExportDocx(doc) : null;
+  } catch (e) {
+    connection.console.error(`xxgk: exportDocx failed: ${(e as Error).stack ?? e}`);
+    return null;
+  }
+});
 
 // Import and rollover produce text; the client decides where it goes (and never overwrites a file).
 connection.onRequest(ImportRequest, async (p): Promise<ImportResult> => {

@@ -1,7 +1,7 @@
 /**
  * End-to-end suite: the packaged .vsix in a real VS Code (code-server 4.100.3 in Debian's Chromium, driven by
  * playwright-core), doing what a clerk does with the seed report: see the problems and squiggles, hover a total,
- * complete a missing table, apply quick fixes, preview beside the editor and export HTML.
+ * complete a missing table, apply quick fixes, preview beside the editor and export HTML and Word.
  *   npm run test:e2e           (packages the .vsix first; installs code-server into ~/.cache/xxgk-e2e once)
  * Env: XXGK_E2E_VSIX (default <name>-<version>.vsix), XXGK_E2E_LOCALE (default zh-cn), XXGK_E2E_HEADED=1.
  * Prints PASS/FAIL per step; screenshots go to .test-artifacts/e2e/ (also on failure, with the server logs).
@@ -183,7 +183,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       const { page, wb } = ctx;
       await wb.focusEditor();
       // The editor title offers the preview and the export as buttons.
-      for (const label of ['在侧边打开预览', '导出 HTML…']) {
+      for (const label of ['在侧边打开预览', '导出 HTML…', '导出 Word…']) {
         await wb.editorTitleAction(label).waitFor({ state: 'visible', timeout: SHORT });
       }
       await page.keyboard.press('Control+K'); // the contributed chord ctrl+k v
@@ -275,6 +275,33 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       const expected = readFileSync(cliOut, 'utf8');
       assert(exported.includes('table-t3') && exported.includes('张营乡人民政府'), 'the exported file is not the report');
       assert(exported === expected, 'the exported HTML differs from `xxgk render` of the same text');
+    },
+  ],
+  [
+    'Export Word writes the .docx beside the report, as `xxgk render -o x.docx`, and says how many errors remain',
+    async ({ page, wb, workspace, reportPath }) => {
+      const target = join(workspace, 'seed-zhangying-2023.docx');
+      assert(!existsSync(target), 'export target exists before the export');
+      await page.locator(`.tabs-container .tab[data-resource-name="${REPORT}"]`).first().click();
+      await wb.activeTab(REPORT).waitFor({ state: 'visible', timeout: SHORT });
+      await wb.editorTitleAction('导出 Word…').click(); // the button beside 导出 HTML…
+      await wb.quickInputBox.waitFor({ state: 'visible', timeout: SHORT });
+      const proposed = await wb.waitForInputValue(wb.quickInputBox, /\.docx$/).catch(async () => wb.quickInputBox.inputValue());
+      assert(proposed === target, `save dialog proposes “${proposed}”, not ${target}`);
+      await wb.quickInputBox.fill(target);
+      await page.keyboard.press('Enter');
+      // The seed still has errors: the export goes ahead and the message says how many remain.
+      const done = wb.notification(/seed-zhangying-2023\.docx。报告仍有 \d+ 个错误/);
+      await done.waitFor({ state: 'visible', timeout: SHORT });
+      await screenshot(page, 'export-word-done');
+      await waitFor(`${target} to be written`, () => existsSync(target));
+      const cliOut = join(workspace, '..', 'cli-render.docx');
+      const cli = spawnSync(process.execPath, [join(repo, 'server/out/cli.js'), 'render', reportPath, '-o', cliOut], { encoding: 'utf8' });
+      assert(cli.status === 0, `xxgk render failed (exit ${cli.status}): ${cli.stderr}`);
+      const { docxParts } = await import('../helpers/docx');
+      const [exported, expected] = await Promise.all([docxParts(readFileSync(target)), docxParts(readFileSync(cliOut))]);
+      assert(exported.document.includes('张营乡人民政府') && exported.document.includes('<w:tbl>'), 'the exported file is not the report');
+      assert(exported.document === expected.document, 'the exported Word file differs from `xxgk render -o x.docx` of the same text');
     },
   ],
   [

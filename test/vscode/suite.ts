@@ -44,7 +44,7 @@ test('activates on a report and shows the core diagnostics', async () => {
 
 test('registers its commands', async () => {
   const all = await vscode.commands.getCommands(true);
-  for (const c of ['xxgk.showPreview', 'xxgk.showPreviewToSide', 'xxgk.exportHtml', 'xxgk.showSource']) assert.ok(all.includes(c), c);
+  for (const c of ['xxgk.showPreview', 'xxgk.showPreviewToSide', 'xxgk.exportHtml', 'xxgk.exportDocx', 'xxgk.showSource']) assert.ok(all.includes(c), c);
 });
 
 test('opens the preview to the side', async () => {
@@ -59,6 +59,14 @@ test('exports the HTML file that xxgk render writes', async () => {
   const written = readFileSync(target.fsPath, 'utf8');
   assert.match(written, /^<!DOCTYPE html>/);
   assert.ok(written.includes('id="table-t3"'));
+});
+
+test('exports the Word file that xxgk render -o x.docx writes', async () => {
+  const target = vscode.Uri.file(join(dir, 'seed.docx'));
+  await vscode.commands.executeCommand('xxgk.exportDocx', vscode.Uri.file(seed), target);
+  const written = readFileSync(target.fsPath);
+  assert.equal(written.subarray(0, 2).toString(), 'PK');
+  assert.ok(written.includes(Buffer.from('word/document.xml')));
 });
 
 export async function run(): Promise<void> {

@@ -15,6 +15,7 @@ import {
   bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf, yearOfPeriod, yearOfTitle,
 } from './meta';
 import { extractFees } from './fees';
+import { takeContactLine, withoutFeeSentence } from './printed';
 import type { ImportSummary, UnmappedItem } from './summary';
 import { TableReader } from './tables';
 
@@ -214,7 +215,9 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
       unmapped('页首', p.text);
     } else if (i > titleAt) preambleParas.push(p.text);
   });
-  if (preambleParas.length) draft.preamble = joinParagraphs(preambleParas, options.joinBrokenLines);
+  // The contact line our exports print after the preamble (联系方式：…) is the contact, not preamble text.
+  const printed = takeContactLine(preambleParas);
+  if (printed.preamble.length) draft.preamble = joinParagraphs(printed.preamble, options.joinBrokenLines);
 
   // ---- the end: 落款 date and signature after the last part's text; anything after them is not the report
   const lastSection = partOrder[partOrder.length - 1];
@@ -262,8 +265,9 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   if (p5.length) draft.problems = joinParagraphs(p5, options.joinBrokenLines);
   const p6 = textOf('p6');
   if (p6.length) {
-    draft.other = joinParagraphs(p6, options.joinBrokenLines);
-    const fees = extractFees(draft.other);
+    const fees = extractFees(joinParagraphs(p6, options.joinBrokenLines));
+    const prose = fees ? withoutFeeSentence(p6, fees.values) : p6;
+    if (prose.length) draft.other = joinParagraphs(prose, options.joinBrokenLines);
     if (fees) {
       draft.fees = new Map(Object.entries(fees.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
       log({ key: 'import.fees', args: { values: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`).join('，') } });
@@ -314,7 +318,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     draft.meta.set('signed', { value: signedText });
     log({ key: 'import.meta', args: { key: '落款日期', value: signedText } });
   } else warn({ key: 'import.metaMissing', args: { key: '落款日期' } });
-  const contact = contactOf(draft.preamble ?? '') ?? contactOf(paras.map((p) => p.text).join('\n'));
+  const contact = printed.contact ?? contactOf(draft.preamble ?? '') ?? contactOf(paras.map((p) => p.text).join('\n'));
   if (contact) { draft.meta.set('contact', { value: contact }); log({ key: 'import.meta', args: { key: '联系方式', value: contact } }); }
 
   draft.unmapped = summary.unmapped.map((u) => `【${u.where}】${u.text}`);

@@ -16,8 +16,8 @@ import { provideFoldingRanges } from './folding';
 import { provideHover } from './hover';
 import { provideInlayHints } from './inlayHints';
 import type { Locale } from '../l10n';
-import { provideExport, providePreview } from './preview';
-import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ServerSettings } from '../protocol';
+import { provideExport, provideExportDocx, providePreview } from './preview';
+import { DEFAULT_SETTINGS, type ExportDocxResult, type ExportResult, type PreviewResult, type ServerSettings } from '../protocol';
 
 export interface LanguageServiceOptions {
   locale?: Locale;
@@ -39,6 +39,7 @@ export interface LanguageService {
   getFoldingRanges(doc: TextDocument): FoldingRange[];
   getPreview(doc: TextDocument): PreviewResult;
   getExport(doc: TextDocument): ExportResult;
+  getExportDocx(doc: TextDocument): Promise<ExportDocxResult>;
   forget(uri: string): void;
   forgetAll(): void;
 }
@@ -59,6 +60,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getFoldingRanges: (doc) => provideFoldingRanges(analyze(doc)),
     getPreview: (doc) => providePreview(analyze(doc), locale),
     getExport: (doc) => provideExport(analyze(doc)),
+    getExportDocx: (doc) => provideExportDocx(analyze(doc), locale),
     forget: (uri) => cache.forget(uri),
     forgetAll: () => cache.forgetAll(),
   };

@@ -10,7 +10,8 @@ import type { Finding, Severity } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 import type { ProseValue, ReportModel } from '../model/model';
 import { locateInProse } from '../model/prose';
-import { readMeta } from '../model/meta';
+import { fieldText, readMeta } from '../model/meta';
+import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, joinLines, PARAGRAPH, printedCell } from './text';
 import { evaluate, type Evaluation } from '../model/tableValues';
 import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from '../template';
 
@@ -65,26 +66,6 @@ function markAttrs(mark: { severity: Severity; messages: string[] } | undefined)
   return ` data-severity="${mark.severity}" title="${escapeHtml(mark.messages.join('\n'))}"`;
 }
 
-const ALNUM = /[A-Za-z0-9]/;
-
-/**
- * The lines of one paragraph as one line: Chinese joins without a space, a word broken between Latin letters
- * or digits gets one. Built from parts: testing the end of a growing string flattened it on every line,
- * which made a 10,000-line paragraph take seconds.
- */
-function joinLines(lines: string[]): string {
-  const parts: string[] = [];
-  let last = '';
-  for (const raw of lines) {
-    const l = raw.trim();
-    if (!l) continue;
-    if (parts.length && ALNUM.test(last) && ALNUM.test(l[0])) parts.push(' ');
-    parts.push(l);
-    last = l[l.length - 1];
-  }
-  return parts.join('');
-}
-
 class Renderer {
   private readonly values: Evaluation;
   private readonly marks: Marks;
@@ -99,8 +80,7 @@ class Renderer {
   }
 
   private text(id: string): string | undefined {
-    const f = this.model.fields.get(id);
-    return f && isScalar(f.node) && f.node.value !== null ? String(f.node.value).trim() : undefined;
+    return fieldText(this.model.fields.get(id));
   }
 
   title(): string {
@@ -115,12 +95,9 @@ class Renderer {
     out.push(`<h1 class="xxgk-title"${this.line(titleField?.keySpan.start)}>${escapeHtml(this.title())}</h1>`);
     const preamble = this.proseOf('preamble');
     if (preamble) out.push(this.paragraphs(preamble));
-    const contact = this.text('contact');
-    // The preamble usually already gives the contact; repeat it only when its phone number is not there.
-    const phones = contact?.match(/\d[\d\-—－]{6,}\d/g) ?? [];
-    const inPreamble = !!preamble && (preamble.text.includes(contact ?? '') || (phones.length > 0 && phones.every((p) => preamble.text.includes(p))));
-    if (contact && !inPreamble) {
-      out.push(`<p${this.line(m.fields.get('contact')!.keySpan.start)}>联系方式：${escapeHtml(contact)}</p>`);
+    const contact = contactToPrint(m, preamble);
+    if (contact) {
+      out.push(`<p${this.line(m.fields.get('contact')!.keySpan.start)}>${CONTACT_LINE_PREFIX}${escapeHtml(contact)}</p>`);
     }
     for (const part of m.template.parts) out.push(this.part(part));
     const signed = meta.signed ? formatChinese(meta.signed) : this.text('signed');
@@ -137,8 +114,7 @@ class Renderer {
   /** Blank lines separate paragraphs; line breaks inside a paragraph are joined (Chinese has no spaces). */
   private paragraphs(prose: ProseValue): string {
     const out: string[] = [];
-    const re = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
-    for (const m of prose.text.matchAll(re)) {
+    for (const m of prose.text.matchAll(PARAGRAPH)) {
       const para = joinLines(m[0].split('\n'));
       if (!para) continue;
       const at = locateInProse(this.model.text, prose, m.index!, Math.min(m[0].length, 8));
@@ -188,9 +164,8 @@ class Renderer {
 
   private feeSentence(): string | undefined {
     const m = this.model;
-    const [n, billed, collected] = m.template.feeFields.map((f) => this.text(f.id));
-    if (n === undefined && billed === undefined && collected === undefined) return undefined;
-    const s = `本年度发出信息处理费收费通知 ${n ?? '—'} 件，收费通知金额 ${billed ?? '—'} 元，实际收取信息处理费 ${collected ?? '—'} 元。`;
+    const s = feeSentence(m);
+    if (s === undefined) return undefined;
     return `<p class="xxgk-fee"${this.line(m.fields.get('p6.fee')?.keySpan.start)}>${escapeHtml(s)}</p>`;
   }
 
@@ -198,12 +173,9 @@ class Renderer {
 
   private cell(row: RowDef, col: ColumnDef, colspan = 1): string {
     const ref = cellRef(row, col);
-    const v = this.values.get(ref);
     const written = this.model.cells.get(ref);
-    let text = '';
-    let cls = 'num';
-    if (v) { text = written?.state === 'blank' ? '' : String(v.value); if (v.computed) cls += ' computed'; }
-    else if (written) text = written.raw.trim();
+    const { text, computed } = printedCell(this.model, this.values, row, col);
+    const cls = computed ? 'num computed' : 'num';
     const span = colspan > 1 ? ` colspan="${colspan}"` : '';
     return `<td class="${cls}"${span} data-cell="${escapeHtml(ref)}"${written ? this.line(written.span.start) : ''}${markAttrs(this.marks.cells.get(ref))}>${escapeHtml(text)}</td>`;
   }
