@@ -1,0 +1,114 @@
+/**
+ * Follows the API suite's results file (results.ts) while VS Code runs it: prints each test as it finishes, and
+ * ends with the mocha counts, or with the reason there are none (the watchdog says why the run cannot finish).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { ResultEvent } from './results';
+
+export interface Outcome {
+  ok: boolean;
+  passes: number;
+  failures: number;
+  pending: number;
+  /** Why the run produced no complete result (set when the suite never finished). */
+  reason?: string;
+}
+
+export interface Watchdog {
+  /** A reason to stop waiting (the extension host never started, exited, …), given whether the suite has started. */
+  check(started: boolean, currentTest: string | undefined): string | undefined;
+}
+
+const POLL_MS = 200; // how often the file is read; a polling rate, not a wait standing in for a condition
+
+export async function followResults(file: string, watchdog: Watchdog): Promise<Outcome> {
+  const printer = new Printer();
+  let consumed = 0;
+  let current: string | undefined;
+  let started = false;
+  for (;;) {
+    // Asked before reading: whatever the suite wrote before, say, its host exited is still read below.
+    const reason = watchdog.check(started, current);
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+    // The last element is an unfinished (or empty) line: leave it for the next read.
+    for (const line of lines.slice(consumed, Math.max(lines.length - 1, consumed))) {
+      consumed++;
+      const e = JSON.parse(line) as ResultEvent;
+      if (e.event === 'start') started = true;
+      if (e.event === 'test') current = e.fullTitle;
+      printer.print(e);
+      if (e.event === 'end') return printer.finish(e);
+      if (e.event === 'error') return printer.finishWithout(e.message);
+    }
+    if (reason) return printer.finishWithout(reason);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+class Printer {
+  private suitePath: string[] = [];
+  private readonly failed: Extract<ResultEvent, { event: 'fail' }>[] = [];
+  private readonly pendingTitles: string[] = [];
+  private passes = 0;
+
+  print(e: ResultEvent): void {
+    switch (e.event) {
+      case 'start':
+        console.log(`VS Code ${e.vscode}: running ${e.total} tests from ${e.files.join(', ')}`);
+        break;
+      case 'pass':
+        this.passes++;
+        this.suite(e.titlePath);
+        console.log(`${this.indent()}✓ ${e.titlePath.at(-1)} (${e.duration}ms)`);
+        break;
+      case 'fail':
+        this.suite(e.titlePath);
+        this.failed.push(e);
+        console.log(`${this.indent()}✗ ${this.failed.length}) ${e.titlePath.at(-1)}`);
+        break;
+      case 'pending':
+        this.suite(e.titlePath);
+        this.pendingTitles.push(e.titlePath.join(' › '));
+        console.log(`${this.indent()}- ${e.titlePath.at(-1)} (pending)`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Prints the enclosing describe() titles when they change, as mocha's spec reporter does. */
+  private suite(titlePath: string[]): void {
+    const path = titlePath.slice(0, -1);
+    path.forEach((title, i) => {
+      if (this.suitePath[i] !== title) console.log(`${'  '.repeat(i + 1)}${title}`);
+    });
+    this.suitePath = path;
+  }
+
+  private indent(): string {
+    return '  '.repeat(this.suitePath.length + 1);
+  }
+
+  private listFailures(): void {
+    this.failed.forEach((f, i) => {
+      console.log(`\n  ${i + 1}) ${f.titlePath.join(' › ')}\n     ${f.message.split('\n').join('\n     ')}`);
+      const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4);
+      if (frames.length) console.log(frames.map((l) => `     ${l.trim()}`).join('\n'));
+    });
+  }
+
+  finish(end: Extract<ResultEvent, { event: 'end' }>): Outcome {
+    this.listFailures();
+    console.log(`\n  ${end.passes} passing (${(end.duration / 1000).toFixed(1)}s)`);
+    if (end.failures) console.log(`  ${end.failures} failing`);
+    if (end.pending) console.log(`  ${end.pending} pending (skipped tests count as not run): ${this.pendingTitles.join('; ')}`);
+    const ok = end.failures === 0 && end.pending === 0 && end.passes > 0;
+    return { ok, passes: end.passes, failures: end.failures, pending: end.pending };
+  }
+
+  finishWithout(reason: string): Outcome {
+    this.listFailures();
+    console.log(`\n  NO RESULT: the suite did not finish (${this.passes} passed, ${this.failed.length} failed before it stopped)\n  ${reason}`);
+    return { ok: false, passes: this.passes, failures: this.failed.length, pending: this.pendingTitles.length, reason };
+  }
+}
