@@ -3,13 +3,16 @@
  * ends with the mocha counts, or with the reason there are none (the watchdog says why the run cannot finish).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import type { ResultEvent } from './results';
 
 export interface Outcome {
   ok: boolean;
   passes: number;
   failures: number;
-  pending: number;
+  /** Skipped (pending) tests and those a failed hook kept from running. */
+  notRun: number;
   /** Why the run produced no complete result (set when the suite never finished). */
   reason?: string;
 }
@@ -50,10 +53,12 @@ class Printer {
   private readonly failed: Extract<ResultEvent, { event: 'fail' }>[] = [];
   private readonly pendingTitles: string[] = [];
   private passes = 0;
+  private total = 0;
 
   print(e: ResultEvent): void {
     switch (e.event) {
       case 'start':
+        this.total = e.total;
         console.log(`VS Code ${e.vscode}: running ${e.total} tests from ${e.files.join(', ')}`);
         break;
       case 'pass':
@@ -92,23 +97,49 @@ class Printer {
   private listFailures(): void {
     this.failed.forEach((f, i) => {
       console.log(`\n  ${i + 1}) ${f.titlePath.join(' › ')}\n     ${f.message.split('\n').join('\n     ')}`);
-      const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4);
+      const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).map(toSource);
       if (frames.length) console.log(frames.map((l) => `     ${l.trim()}`).join('\n'));
     });
   }
 
   finish(end: Extract<ResultEvent, { event: 'end' }>): Outcome {
     this.listFailures();
+    const failedTests = this.failed.filter((f) => !f.hook).length;
+    const notRun = this.total - end.passes - failedTests - end.pending;
     console.log(`\n  ${end.passes} passing (${(end.duration / 1000).toFixed(1)}s)`);
     if (end.failures) console.log(`  ${end.failures} failing`);
     if (end.pending) console.log(`  ${end.pending} pending (skipped tests count as not run): ${this.pendingTitles.join('; ')}`);
-    const ok = end.failures === 0 && end.pending === 0 && end.passes > 0;
-    return { ok, passes: end.passes, failures: end.failures, pending: end.pending };
+    if (notRun > 0) console.log(`  ${notRun} not run (a hook failed)`);
+    const ok = end.failures === 0 && end.pending === 0 && notRun === 0 && end.passes > 0;
+    return { ok, passes: end.passes, failures: end.failures, notRun: end.pending + Math.max(notRun, 0) };
   }
 
   finishWithout(reason: string): Outcome {
     this.listFailures();
     console.log(`\n  NO RESULT: the suite did not finish (${this.passes} passed, ${this.failed.length} failed before it stopped)\n  ${reason}`);
-    return { ok: false, passes: this.passes, failures: this.failed.length, pending: this.pendingTitles.length, reason };
+    return { ok: false, passes: this.passes, failures: this.failed.length, notRun: Math.max(this.total - this.passes - this.failed.length, 0), reason };
   }
+}
+
+const maps = new Map<string, SourceMap | undefined>();
+
+/**
+ * A stack frame in a bundled suite file, pointed back at its TypeScript source through the bundle's inline source
+ * map. (VS Code's extension host formats stack traces itself, so Node's own source-map support does not apply.)
+ */
+function toSource(frame: string): string {
+  return frame.replace(/([^\s()]+\.js):(\d+):(\d+)/, (whole, file: string, line: string, column: string) => {
+    const path = resolve(file); // VS Code prints the suite's files relative to the checkout (the cwd here)
+    if (!maps.has(path)) maps.set(path, readInlineMap(path));
+    const entry = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !('originalSource' in entry)) return whole;
+    const source = resolve(dirname(path), entry.originalSource.replace(/^file:\/\//, ''));
+    return `${relative(process.cwd(), source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
+
+function readInlineMap(file: string): SourceMap | undefined {
+  if (!existsSync(file)) return undefined;
+  const m = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(readFileSync(file, 'utf8'));
+  return m ? new SourceMap(JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'))) : undefined;
 }

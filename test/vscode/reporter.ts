@@ -24,7 +24,7 @@ export function reporterFor(files: string[]): typeof Mocha.reporters.Base {
       runner.on(EVENT_TEST_BEGIN, (test) => writeResult({ event: 'test', fullTitle: test.fullTitle() }));
       runner.on(EVENT_TEST_PASS, (test) => writeResult({ event: 'pass', titlePath: test.titlePath(), duration: test.duration ?? 0 }));
       runner.on(EVENT_TEST_FAIL, (test, err: Error) => writeResult({
-        event: 'fail', titlePath: test.titlePath(), duration: test.duration, message: err.message, stack: err.stack,
+        event: 'fail', titlePath: test.titlePath(), hook: (test as { type?: string }).type === 'hook', duration: test.duration, message: err.message, stack: err.stack,
       }));
       runner.on(EVENT_TEST_PENDING, (test) => writeResult({ event: 'pending', titlePath: test.titlePath() }));
       runner.once(EVENT_RUN_END, () => {

@@ -7,7 +7,8 @@ export type ResultEvent =
   | { event: 'start'; total: number; vscode: string; files: string[] }
   | { event: 'test'; fullTitle: string }
   | { event: 'pass'; titlePath: string[]; duration: number }
-  | { event: 'fail'; titlePath: string[]; duration?: number; message: string; stack?: string }
+  /** `hook`: a before/after hook failed; mocha then skips the tests it was for (counted as not run). */
+  | { event: 'fail'; titlePath: string[]; hook: boolean; duration?: number; message: string; stack?: string }
   | { event: 'pending'; titlePath: string[] }
   | { event: 'end'; passes: number; failures: number; pending: number; duration: number }
   /** The suite could not be loaded or run at all. */

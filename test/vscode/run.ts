@@ -90,14 +90,18 @@ async function runInCodeServer(tmp: string, workspace: string, results: string):
 /** Why a code-server run cannot deliver results: the server died, the extension host never ran the suite or died. */
 function codeServerWatchdog(server: { exitCode: number | null }, serverLog: string, consoleLines: () => string[]): Watchdog {
   const since = Date.now();
-  const errors = () => consoleLines().filter((l) => /^\[(error|pageerror)\]/.test(l)).slice(-8).join('\n') || '(none)';
+  // Offline noise (the gallery, vsda) left out; each error cut to its first lines, where the cause is.
+  const noise = /Failed to load resource|ENOTFOUND|open-vsx/;
+  const errors = () => consoleLines().filter((l) => /^\[(error|pageerror)\]/.test(l) && !noise.test(l)).slice(-6)
+    .map((l) => l.split('\n').slice(0, 4).join('\n    ')).join('\n') || '(none)';
   return {
     check(started, current) {
       if (server.exitCode !== null) return `code-server exited (code ${server.exitCode}); its log:\n${tail(serverLog, 30)}`;
       const log = existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : '';
       const exited = /Extension Host Process exited with code: (\d+)/.exec(log);
       if (exited) {
-        return `the extension host exited (code ${exited[1]}) before the suite finished${current ? `, during “${current}”` : ''}.\n`
+        const when = !started ? 'before the suite started' : `before the suite finished${current ? `, during “${current}”` : ''}`;
+        return `the extension host exited (code ${exited[1]}) ${when}.\n`
           + `Browser console errors:\n${errors()}\ncode-server log:\n${tail(serverLog, 20)}`;
       }
       const waited = Date.now() - since;
@@ -146,9 +150,10 @@ async function main(): Promise<number> {
   try {
     console.log(desktop ? 'Running the extension tests in desktop VS Code (@vscode/test-electron)'
       : 'Running the extension tests in code-server’s extension host (headless Chromium as the window)');
+    if (process.env[GREP_ENV]) console.log(`Only the tests matching ${GREP_ENV}=${process.env[GREP_ENV]}`);
     const outcome = desktop ? await runInDesktop(workspace, results, process.env.VSCODE_PATH) : await runInCodeServer(tmp, workspace, results);
     console.log(`\n${outcome.ok ? 'PASS' : 'FAIL'}: extension tests in VS Code — ${outcome.passes} passed, ${outcome.failures} failed`
-      + `${outcome.pending ? `, ${outcome.pending} pending` : ''}${outcome.reason ? ', suite did not finish' : ''}; logs in ${artifacts}`);
+      + `${outcome.notRun ? `, ${outcome.notRun} not run` : ''}${outcome.reason ? ', suite did not finish' : ''}; logs in ${artifacts}`);
     return outcome.ok ? 0 : 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

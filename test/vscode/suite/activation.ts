@@ -1,8 +1,8 @@
 /** Activation on opening a report, and the seed sample's diagnostics as the editor receives them. */
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'mocha';
+import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LONG, SEED, cliFindings, codeOf, diagnosticKeys, openReport, waitFor, workspaceUri } from './helpers';
+import { LONG, SEED, cliFindings, codeOf, diagnosticKeys, extension, openReport, waitFor, workspaceUri } from './helpers';
 
 /** Problems the seed sample is known for (see its header comment), as `RULE@line`. */
 const SEED_PROBLEMS = [
@@ -17,9 +17,12 @@ const SEED_PROBLEMS = [
 ];
 
 describe('activation', () => {
+  before(() => {
+    extension(); // loaded (not yet active), or every test here fails at once
+  });
+
   it('activates when a .xxgk.yaml file is opened', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is not loaded in this VS Code`);
+    const ext = extension();
     assert.equal(ext.isActive, false, 'active before any report was opened: activation is not tied to opening a report');
     const editor = await openReport(workspaceUri(SEED));
     assert.equal(editor.document.languageId, 'xxgk');

@@ -8,11 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, PUBLISHED_TXT, extensionRoot, openReport, seedCopy, waitFor, workspaceDir, workspaceUri } from './helpers';
+import { PUBLISHED_TXT, extension, extensionRoot, openReport, seedCopy, waitFor, workspaceDir, workspaceUri } from './helpers';
 
 function contributedCommands(): string[] {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  const commands = (ext?.packageJSON as { contributes?: { commands?: Array<{ command: string }> } })?.contributes?.commands ?? [];
+  const manifest = extension().packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  const commands = manifest.contributes?.commands ?? [];
+  if (!commands.length) throw new Error('package.json contributes no commands');
   return commands.map((c) => c.command);
 }
 
@@ -40,6 +41,7 @@ describe('commands', () => {
   let report: vscode.Uri;
 
   before(async () => {
+    extension();
     report = seedCopy('commands-2023.xxgk.yaml');
     await openReport(report);
   });

@@ -25,10 +25,15 @@ export function workspaceUri(name: string): vscode.Uri {
   return vscode.Uri.file(join(workspaceDir(), name));
 }
 
-export function extensionRoot(): string {
+/** The extension under test; throws at once when VS Code did not load it (rather than every test timing out). */
+export function extension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
-  return ext.extensionPath;
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded in this VS Code`);
+  return ext;
+}
+
+export function extensionRoot(): string {
+  return extension().extensionPath;
 }
 
 /** A fresh copy of the seed under `name`, so each file of the suite starts from the published text. */

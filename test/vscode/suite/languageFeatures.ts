@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, openReport, seedCopy, waitFor } from './helpers';
+import { codeOf, extension, openReport, seedCopy, waitFor } from './helpers';
 
 const PART_FOUR = '四、政府信息公开行政复议、行政诉讼情况';
 
@@ -19,12 +19,13 @@ describe('language features', () => {
   let doc: vscode.TextDocument;
 
   before(async () => {
+    extension();
     doc = (await openReport(seedCopy('features.xxgk.yaml'))).document;
     await waitFor('diagnostics of features.xxgk.yaml', () => vscode.languages.getDiagnostics(doc.uri).length > 0);
   });
 
   after(async () => {
-    if (doc.isDirty) await doc.save(); // a copy: leaves no unsaved editor behind
+    if (doc?.isDirty) await doc.save(); // a copy: leaves no unsaved editor behind
   });
 
   it('completes the missing part four, with table four, where it belongs', async () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { SETTINGS_REPORT } from '../workspace';
-import { codeOf, openReport, serverRoundTrip, waitFor, workspaceUri } from './helpers';
+import { codeOf, extension, openReport, serverRoundTrip, waitFor, workspaceUri } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('xxgk');
 
@@ -33,6 +33,7 @@ describe('settings', () => {
   const flagged = () => vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'TXT-DOUBLED' && d.range.isEqual(doubled));
 
   before(async () => {
+    extension();
     doc = (await openReport(workspaceUri(SETTINGS_REPORT))).document;
     const d = await waitFor('the doubled word flagged', () => vscode.languages.getDiagnostics(doc.uri)
       .find((x) => codeOf(x) === 'TXT-DOUBLED' && doc.getText(x.range) === '进行进行'));
@@ -40,7 +41,7 @@ describe('settings', () => {
   });
 
   after(async () => {
-    if (doc.isDirty) await doc.save();
+    if (doc?.isDirty) await doc.save();
     await config().update('validate', undefined, vscode.ConfigurationTarget.Global);
     await config().update('inlayHints.columnNames', undefined, vscode.ConfigurationTarget.Global);
   });
