@@ -62,7 +62,9 @@ async function givenNewFile(destination: vscode.Uri): Promise<vscode.Uri | undef
   return undefined;
 }
 
-export async function importPublishedReport(client: LanguageClient, source?: vscode.Uri, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function importPublishedReport(
+  client: LanguageClient, source?: vscode.Uri, destination?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const picked = source ? [source] : await vscode.window.showOpenDialog({
     canSelectMany: false, title: vscode.l10n.t('Import Published Report'), openLabel: vscode.l10n.t('Import'),
     filters: { [vscode.l10n.t('Published report')]: ['txt', 'html', 'htm', 'docx'] },

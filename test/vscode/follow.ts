@@ -116,8 +116,9 @@ class Printer {
 
   finishWithout(reason: string): Outcome {
     this.listFailures();
-    console.log(`\n  NO RESULT: the suite did not finish (${this.passes} passed, ${this.failed.length} failed before it stopped)\n  ${reason}`);
-    return { ok: false, passes: this.passes, failures: this.failed.length, notRun: Math.max(this.total - this.passes - this.failed.length, 0), reason };
+    const failures = this.failed.length;
+    console.log(`\n  NO RESULT: the suite did not finish (${this.passes} passed, ${failures} failed before it stopped)\n  ${reason}`);
+    return { ok: false, passes: this.passes, failures, notRun: Math.max(this.total - this.passes - failures, 0), reason };
   }
 }
 

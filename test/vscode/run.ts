@@ -72,7 +72,8 @@ async function runInCodeServer(tmp: string, workspace: string, results: string):
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.stack ?? e.message}`));
     const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
     const payload = [['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(join(outDir, 'index.js'))]];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const query = `folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(`${server.url}/?${query}`);
     const watchdog = codeServerWatchdog(server.process, serverLog, () => consoleLines);
     try {
       return await followResults(results, watchdog);
@@ -100,7 +101,8 @@ function codeServerWatchdog(server: { exitCode: number | null }, serverLog: stri
       const log = existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : '';
       const exited = /Extension Host Process exited with code: (\d+)/.exec(log);
       if (exited) {
-        const when = !started ? 'before the suite started' : `before the suite finished${current ? `, during “${current}”` : ''}`;
+        const when = !started ? 'before the suite started'
+          : `before the suite finished${current ? `, during “${current}”` : ''}`;
         return `the extension host exited (code ${exited[1]}) ${when}.\n`
           + `Browser console errors:\n${errors()}\ncode-server log:\n${tail(serverLog, 20)}`;
       }
@@ -112,7 +114,9 @@ function codeServerWatchdog(server: { exitCode: number | null }, serverLog: stri
           : 'code-server never loaded the development extension (no extension host for it)'}.\n`
           + `Browser console errors:\n${errors()}\ncode-server log:\n${tail(serverLog, 20)}`;
       }
-      if (waited > RUN_TIMEOUT_MS) return `the suite did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes; still in “${current}”`;
+      if (waited > RUN_TIMEOUT_MS) {
+        return `the suite did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes; still in “${current}”`;
+      }
       return undefined;
     },
   };
@@ -151,9 +155,11 @@ async function main(): Promise<number> {
     console.log(desktop ? 'Running the extension tests in desktop VS Code (@vscode/test-electron)'
       : 'Running the extension tests in code-server’s extension host (headless Chromium as the window)');
     if (process.env[GREP_ENV]) console.log(`Only the tests matching ${GREP_ENV}=${process.env[GREP_ENV]}`);
-    const outcome = desktop ? await runInDesktop(workspace, results, process.env.VSCODE_PATH) : await runInCodeServer(tmp, workspace, results);
-    console.log(`\n${outcome.ok ? 'PASS' : 'FAIL'}: extension tests in VS Code — ${outcome.passes} passed, ${outcome.failures} failed`
-      + `${outcome.notRun ? `, ${outcome.notRun} not run` : ''}${outcome.reason ? ', suite did not finish' : ''}; logs in ${artifacts}`);
+    const outcome = desktop ? await runInDesktop(workspace, results, process.env.VSCODE_PATH)
+      : await runInCodeServer(tmp, workspace, results);
+    const counts = `${outcome.passes} passed, ${outcome.failures} failed${outcome.notRun ? `, ${outcome.notRun} not run` : ''}`;
+    const unfinished = outcome.reason ? ', suite did not finish' : '';
+    console.log(`\n${outcome.ok ? 'PASS' : 'FAIL'}: extension tests in VS Code — ${counts}${unfinished}; logs in ${artifacts}`);
     return outcome.ok ? 0 : 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

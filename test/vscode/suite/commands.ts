@@ -62,7 +62,8 @@ describe('commands', () => {
   });
 
   it('xxgk.showSource goes from the preview back to the report', async () => {
-    await waitFor('the preview to be the active tab', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview);
+    await waitFor('the preview to be the active tab',
+      () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview);
     assert.notEqual(activeUri(), report.toString(), 'the report is still the active editor; showSource would prove nothing');
     await run('xxgk.showSource');
     await waitFor('the report to be the active editor', () => activeUri() === report.toString());

@@ -44,8 +44,9 @@ export function seedCopy(name: string): vscode.Uri {
 }
 
 /** Polls `probe` until it returns something truthy; the interval is a polling rate, never a stand-in for a condition. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = LONG): Promise<T> {
+type Maybe<T> = T | undefined | null | false;
+
+export async function waitFor<T>(what: string, probe: () => Maybe<T> | Promise<Maybe<T>>, timeoutMs = LONG): Promise<T> {
   const started = Date.now();
   let lastError: unknown;
   for (;;) {
@@ -56,7 +57,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
       lastError = e;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      const last = lastError ? ` (last error: ${String(lastError)})` : '';
+      throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -69,7 +71,8 @@ export async function openReport(uri: vscode.Uri): Promise<vscode.TextEditor> {
 
 /** Diagnostics from our server (source xxgk) as `RULE@line` (1-based line, as `xxgk check` prints). */
 export function diagnosticKeys(uri: vscode.Uri): string[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk').map((d) => `${codeOf(d)}@${d.range.start.line + 1}`);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk')
+    .map((d) => `${codeOf(d)}@${d.range.start.line + 1}`);
 }
 
 export function codeOf(d: vscode.Diagnostic): string {

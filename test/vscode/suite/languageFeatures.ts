@@ -34,7 +34,8 @@ describe('language features', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line - 1, 0));
     const item = list.items.find((i) => insertedText(i).startsWith(`${PART_FOUR}:`));
-    assert.ok(item, `no completion inserts part four; offered: ${list.items.map((i) => insertedText(i).split('\n')[0]).join(' | ')}`);
+    const offered = list.items.map((i) => insertedText(i).split('\n')[0]).join(' | ');
+    assert.ok(item, `no completion inserts part four; offered: ${offered}`);
     assert.match(insertedText(item), /行政复议:/, 'part four comes with table four’s rows');
   });
 
@@ -67,6 +68,6 @@ describe('language features', () => {
     assert.deepEqual([...after.slice(0, row), ...after.slice(row + 1)], [...before.slice(0, row), ...before.slice(row + 1)],
       'the fix changed other lines');
     await waitFor('the TXT-DOUBLED diagnostic on “进行进行” to go', () => !vscode.languages.getDiagnostics(doc.uri)
-      .some((d) => codeOf(d) === 'TXT-DOUBLED' && d.range.start.line === doubled.range.start.line && d.range.start.character === doubled.range.start.character));
+      .some((d) => codeOf(d) === 'TXT-DOUBLED' && d.range.start.isEqual(doubled.range.start)));
   });
 });

@@ -30,7 +30,8 @@ describe('settings', () => {
   let doc: vscode.TextDocument;
   /** Where the seed's “进行进行” is flagged (a TXT-DOUBLED diagnostic). */
   let doubled: vscode.Range;
-  const flagged = () => vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'TXT-DOUBLED' && d.range.isEqual(doubled));
+  const flagged = () => vscode.languages.getDiagnostics(doc.uri)
+    .some((d) => codeOf(d) === 'TXT-DOUBLED' && d.range.isEqual(doubled));
 
   before(async () => {
     extension();
