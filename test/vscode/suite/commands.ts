@@ -31,9 +31,9 @@ function activeUri(): string | undefined {
   return vscode.window.activeTextEditor?.document.uri.toString();
 }
 
-/** The language servers started from this extension's folder (the process list is the only outside view of them). */
+/** The language servers this extension host started (the process list is the only outside view of them). */
 function serverPids(): number[] {
-  const r = spawnSync('pgrep', ['-f', `${extensionRoot()}/server/out/server.js`], { encoding: 'utf8' });
+  const r = spawnSync('pgrep', ['-P', String(process.pid), '-f', `${extensionRoot()}/server/out/server.js`], { encoding: 'utf8' });
   return r.stdout.split('\n').filter(Boolean).map(Number);
 }
 
