@@ -40,13 +40,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       exportHtml(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
     vscode.commands.registerCommand('xxgk.exportDocx', (uri?: vscode.Uri, destination?: vscode.Uri) =>
       exportDocx(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
-    vscode.commands.registerCommand('xxgk.importReport', (uri?: vscode.Uri) => importPublishedReport(client!, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('xxgk.newFromLastYear', (uri?: vscode.Uri) => newFromLastYear(client!, uri instanceof vscode.Uri ? uri : undefined)),
+    // The explorer passes (clicked, allSelected): only Uri / number arguments count, anything else means “ask”.
+    vscode.commands.registerCommand('xxgk.importReport', (uri?: unknown, destination?: unknown) =>
+      importPublishedReport(client!, asUri(uri), asUri(destination))),
+    vscode.commands.registerCommand('xxgk.newFromLastYear', (uri?: unknown, year?: unknown, destination?: unknown) =>
+      newFromLastYear(client!, asUri(uri), asYear(year), asUri(destination))),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {
       await client?.restart();
       previews.refreshAll();
     }),
   );
+}
+
+function asUri(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri ? value : undefined;
+}
+
+function asYear(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999 ? value : undefined;
 }
 
 export async function deactivate(): Promise<void> {

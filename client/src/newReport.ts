@@ -51,7 +51,20 @@ async function writeNew(target: vscode.Uri, text: string): Promise<void> {
   await vscode.window.showTextDocument(target);
 }
 
-export async function importPublishedReport(client: LanguageClient, source?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/**
+ * A destination given with the command (keybindings, tasks, tests) skips the save dialog; it must not exist yet:
+ * a new report never replaces a file.
+ */
+async function givenNewFile(destination: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (!(await exists(destination))) return destination;
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists. A new report never replaces an existing one: choose another name.',
+    vscode.workspace.asRelativePath(destination)));
+  return undefined;
+}
+
+export async function importPublishedReport(
+  client: LanguageClient, source?: vscode.Uri, destination?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const picked = source ? [source] : await vscode.window.showOpenDialog({
     canSelectMany: false, title: vscode.l10n.t('Import Published Report'), openLabel: vscode.l10n.t('Import'),
     filters: { [vscode.l10n.t('Published report')]: ['txt', 'html', 'htm', 'docx', 'pdf'] },
@@ -66,7 +79,8 @@ export async function importPublishedReport(client: LanguageClient, source?: vsc
     return undefined;
   }
   const base = name.replace(/\.[^.]+$/, '');
-  const target = await askNewFile(vscode.Uri.joinPath(src, '..', `${base}.xxgk.yaml`), vscode.l10n.t('Save Imported Report'));
+  const target = destination ? await givenNewFile(destination)
+    : await askNewFile(vscode.Uri.joinPath(src, '..', `${base}.xxgk.yaml`), vscode.l10n.t('Save Imported Report'));
   if (!target) return undefined;
   await writeNew(target, result.yaml);
   log(vscode.l10n.t('Imported {0}', name), (result.summary ?? '').split('\n'));
@@ -76,11 +90,14 @@ export async function importPublishedReport(client: LanguageClient, source?: vsc
   return target;
 }
 
-export async function newFromLastYear(client: LanguageClient, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** `year` and `destination` given with the command skip the input box and the save dialog. */
+export async function newFromLastYear(
+  client: LanguageClient, uri?: vscode.Uri, givenYear?: number, destination?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const doc = await reportDocument(uri);
   if (!doc) return undefined;
   const lastYear = Number(/^年度\s*:\s*(\d{4})/m.exec(doc.getText())?.[1]);
-  const input = await vscode.window.showInputBox({
+  const input = givenYear !== undefined ? String(givenYear) : await vscode.window.showInputBox({
     title: vscode.l10n.t('New Report from Last Year'), prompt: vscode.l10n.t('Year of the new report'),
     value: Number.isInteger(lastYear) ? String(lastYear + 1) : '',
     validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : vscode.l10n.t('A four-digit year, e.g. 2025')),
@@ -89,7 +106,8 @@ export async function newFromLastYear(client: LanguageClient, uri?: vscode.Uri):
   const year = Number(input.trim());
   const base = path.posix.basename(doc.uri.path).replace(/\.xxgk\.ya?ml$/i, '');
   const name = Number.isInteger(lastYear) && base.includes(String(lastYear)) ? base.replace(String(lastYear), String(year)) : `${base}-${year}`;
-  const target = await askNewFile(vscode.Uri.joinPath(doc.uri, '..', `${name}.xxgk.yaml`), vscode.l10n.t('Save New Report'));
+  const target = destination ? await givenNewFile(destination)
+    : await askNewFile(vscode.Uri.joinPath(doc.uri, '..', `${name}.xxgk.yaml`), vscode.l10n.t('Save New Report'));
   if (!target) return undefined;
   const previousPath = path.posix.relative(path.posix.dirname(target.path), doc.uri.path);
   const result = await client.sendRequest(RolloverRequest, { uri: doc.uri.toString(), year, previousPath });

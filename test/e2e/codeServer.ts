@@ -109,7 +109,7 @@ export function declareDisplayLanguage(userData: string, locale: string): void {
 
 export async function startCodeServer(
   installDir: string,
-  opts: { workspace: string; userData: string; extensions: string; log: string; locale?: string },
+  opts: { workspace: string; userData: string; extensions: string; log: string; locale?: string; env?: Record<string, string> },
 ): Promise<CodeServer> {
   mkdirSync(join(opts.userData, 'User'), { recursive: true });
   writeFileSync(join(opts.userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
@@ -129,7 +129,9 @@ export async function startCodeServer(
   const out = createWriteStream(opts.log);
   // detached: its own process group, so stopAll() can end code-server AND the extension host / language server
   // it spawned by signalling that one group id — nothing else on the machine.
-  const child = spawn(codeServerBin(installDir), args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // opts.env reaches the extension host too (it inherits the server's environment).
+  const env = { ...process.env, ...opts.env };
+  const child = spawn(codeServerBin(installDir), args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   started.push(child);
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);

@@ -1,0 +1,23 @@
+/**
+ * The workspace folder the API suite runs in, prepared by test/vscode/run.ts before VS Code starts (for both the
+ * code-server and the desktop runner). Imported by the suite for the file names; no `vscode` here.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The seed sample as published, errors included. */
+export const SEED = 'seed-zhangying-2023.xxgk.yaml';
+/** A published report as plain text, for the import command. */
+export const PUBLISHED_TXT = 'seed-zhangying-2023.txt';
+/**
+ * The report the settings tests edit. It exists before VS Code starts: a file created during the run brings a late
+ * file-watcher event, on which the server re-checks every open report — what `validate: onSave` must not see.
+ */
+export const SETTINGS_REPORT = 'settings-2023.xxgk.yaml';
+
+export function prepareWorkspace(repoRoot: string, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(repoRoot, 'samples', SEED), join(dir, SEED));
+  copyFileSync(join(repoRoot, 'samples', SEED), join(dir, SETTINGS_REPORT));
+  copyFileSync(join(repoRoot, 'test', 'fixtures', PUBLISHED_TXT), join(dir, PUBLISHED_TXT));
+}
