@@ -7,15 +7,18 @@
  */
 import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
 import type { Message } from '../model/findings';
-import { normalizeLabel, stripNumbering, KeyMatcher } from '../template/labels';
-import { legacyLabels, tableRows, templateFor, templateForYear, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
+import { stripNumbering, KeyMatcher } from '../template/labels';
+import { tableRows, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
 import type { Block } from './blocks';
 import { isFilled, isValueCell } from './cells';
 import {
-  bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf, yearOfPeriod, yearOfTitle,
+  bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf,
 } from './meta';
 import { extractFees } from './fees';
-import type { ImportSummary, UnmappedItem } from './summary';
+import { addNotes, type ImportSummary, type UnmappedItem } from './summary';
+import { sourceFormat } from './format';
+import { partHeading, topicHeading } from './headings';
+import { joinParagraphs, type Para, type Section } from './paragraphs';
 import { TableReader } from './tables';
 
 export interface AssembleOptions {
@@ -25,75 +28,10 @@ export interface AssembleOptions {
   pageTitle?: string;
 }
 
-type Section = 'front' | PartDef['id'] | 'end';
-
-const NUMERALS = '一二三四五六';
 /** A web page's info line: “发布时间：2024-01-20 来源：… 字号：[大 中 小]”. */
 const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【\[]/;
 /** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
 const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
-
-/** “一、总体情况”, “四、政府信息公开行政复议和行政诉讼情况”, “五、存在的主要问题及改进措施”. */
-function partHeading(template: Template, text: string): PartDef | undefined {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  if (t.length > 40) return undefined;
-  const m = /^([一二三四五六])[、.,．]?(.+?)[:：。]?$/.exec(t);
-  if (!m) {
-    // Unnumbered: only the exact canonical title.
-    return template.parts.find((p) => normalizeLabel(p.title) === normalizeLabel(t));
-  }
-  const part = template.parts[NUMERALS.indexOf(m[1])];
-  const titles = [part.title, ...part.variants.map((v) => stripNumbering(v)), ...part.aliases];
-  const body = normalizeLabel(m[2]);
-  if (titles.some((t) => normalizeLabel(t) === body)) return part;
-  // Other wordings of the same heading (“…及改进举措”, “收到和处理政府信息公开申请的情况”): the same numeral and
-  // mostly the same characters as a known form. “二、主动公开方面” inside part 五 shares too few.
-  return titles.some((t) => dice(t, m[2]) >= 0.5) ? part : undefined;
-}
-
-/** Dice coefficient of character bigrams, punctuation ignored: how alike two short headings are. */
-function dice(a: string, b: string): number {
-  const grams = (s: string) => {
-    const t = [...s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '')];
-    return t.slice(1).map((c, i) => t[i] + c);
-  };
-  const x = grams(a), y = grams(b);
-  if (!x.length || !y.length) return 0;
-  const pool = [...y];
-  let common = 0;
-  for (const g of x) { const i = pool.indexOf(g); if (i >= 0) { common++; pool.splice(i, 1); } }
-  return (2 * common) / (x.length + y.length);
-}
-
-/** “（一）主动公开情况。我乡积极…” → the topic, and the text after the heading. */
-function topicHeading(template: Template, matcher: KeyMatcher<FieldDef>, text: string): { topic: FieldDef; rest: string } | undefined {
-  const m = /^\s*[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。：:\n]{2,24}?)\s*(?:[。：:]|$)\s*([\s\S]*)$/.exec(text);
-  if (!m) return undefined;
-  const hit = matcher.match(m[2]);
-  let topic = hit.kind !== 'unknown' ? hit.value : undefined;
-  // “（一）主动公开政府信息情况”: a topic's name inside a longer heading.
-  topic ??= template.generalTopics.slice(1).find((f) => m[2].includes(f.key));
-  return topic ? { topic, rest: m[3].trim() } : undefined;
-}
-
-/** The format the source is in: 2019 markers (old table 二 columns, 第（九）项, one （六）其他处理 row for 2019–2020). */
-function detectFormat(blocks: Block[], year: number | undefined): { template: Template; reason?: string } {
-  const current = templateForYear(Math.max(year ?? 2021, 2021));
-  const legacy = legacyLabels(current);
-  for (const b of blocks) {
-    const cells = b.kind === 'row' ? b.cells : [b.text];
-    for (const c of cells) {
-      const hit = legacy.get(normalizeLabel(c)) ?? legacy.get(stripNumbering(c));
-      if (hit) return { template: hit.template, reason: hit.label };
-    }
-  }
-  // A 2019 or 2020 report without old table 二 columns (e.g. only table 三 survived) is still in the trial format.
-  const trial = templateFor(2019)!;
-  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) return { template: trial, reason: `${year} 年度` };
-  return { template: current };
-}
-
-interface Para { text: string; section: Section }
 
 export function assemble(blocks: Block[], summary: ImportSummary, options: AssembleOptions): Draft {
   const log = (m: Message) => summary.mapped.push(m);
@@ -101,16 +39,9 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const unmapped = (where: string, text: string) => summary.unmapped.push({ where, text } satisfies UnmappedItem);
 
   // ---- the year and the format, from the title or the period statement, before anything is mapped
-  const probeTemplate = templateForYear(2021);
-  const firstPart = blocks.findIndex((b) => b.kind === 'para' && partHeading(probeTemplate, b.text)?.id === 'p1');
-  const front = (firstPart >= 0 ? blocks.slice(0, firstPart) : blocks).filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para');
-  const titleIdx = front.findIndex((b) => isTitle(b.text));
-  const titleText = titleIdx >= 0 ? front[titleIdx].text : options.pageTitle && isTitle(options.pageTitle) ? options.pageTitle : undefined;
-  const frontText = front.map((b) => b.text).join('\n');
-  const year = (titleText ? yearOfTitle(titleText) : undefined) ?? yearOfPeriod(frontText);
-  const { template, reason } = detectFormat(blocks, year);
+  const { template, year, title: titleText, notes: formatNotes } = sourceFormat(blocks, options.pageTitle);
   summary.format = template.version;
-  if (template.version !== 2021) log({ key: 'import.format2019', args: { version: template.version, source: template.source, reason: reason ?? '' } });
+  addNotes(summary, formatNotes);
 
   const draft = emptyDraft(template);
   const readers = new Map<TableDef['id'], TableReader>(template.tables.map((t) => [t.id, new TableReader(template, t)]));
@@ -351,18 +282,6 @@ function gatherCellsPerLine(blocks: Block[], i: number): { cells: string[]; cons
   }
   const first = blocks[i];
   return values.length && first.kind === 'para' ? { cells: [first.text, ...values], consumed: values.length } : undefined;
-}
-
-/** Paragraphs as prose; a text dump's lines that stop mid-sentence (a page break) are rejoined. */
-export function joinParagraphs(paras: string[], joinBroken: boolean): string {
-  const out: string[] = [];
-  for (const p of paras) {
-    const prev = out[out.length - 1];
-    if (joinBroken && prev !== undefined && prev.length >= 30 && !/[。！？；：…”」』）)!?;:.]$/.test(prev) && !/^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|[一二三四五六七八九十]是)/.test(p)) {
-      out[out.length - 1] = prev + p;
-    } else out.push(p);
-  }
-  return out.join('\n\n');
 }
 
 function countCells(summary: ImportSummary, reader: TableReader): void {
