@@ -16,6 +16,7 @@ import {
 } from './meta';
 import { extractFees } from './fees';
 import { addNotes, type ImportSummary, type UnmappedItem } from './summary';
+import { classifyTables } from './classify';
 import { sourceFormat } from './format';
 import { partHeading, topicHeading } from './headings';
 import { joinParagraphs, type Para, type Section } from './paragraphs';
@@ -47,19 +48,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const readers = new Map<TableDef['id'], TableReader>(template.tables.map((t) => [t.id, new TableReader(template, t)]));
   const topicMatcher = new KeyMatcher<FieldDef>(template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
 
-  // ---- which statutory table each source table is, by the rows it holds
-  const sourceTables = new Map<number, string[][]>();
-  for (const b of blocks) if (b.kind === 'row') sourceTables.set(b.table, [...(sourceTables.get(b.table) ?? []), b.cells]);
-  const tableOf = new Map<number, TableDef['id']>();
-  for (const [id, rows] of sourceTables) {
-    let best: TableDef['id'] | undefined, bestScore = 0;
-    for (const [tid, reader] of readers) {
-      const others = new Set([...readers].filter(([o]) => o !== tid).flatMap(([, r]) => [...r.headerWordSet()]));
-      const s = reader.score(rows, others);
-      if (s > bestScore) { bestScore = s; best = tid; }
-    }
-    if (best) tableOf.set(id, best);
-  }
+  const tableOf = classifyTables(blocks, template);
 
   // ---- walk the source
   const paras: Para[] = [];
