@@ -7,10 +7,9 @@
  */
 import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
 import type { Message } from '../model/findings';
-import { stripNumbering, KeyMatcher } from '../template/labels';
-import { tableRows, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
+import { KeyMatcher } from '../template/labels';
+import { tableRows, type FieldDef, type PartDef } from '../template';
 import type { Block } from './blocks';
-import { isFilled, isValueCell } from './cells';
 import {
   bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf,
 } from './meta';
@@ -18,9 +17,9 @@ import { extractFees } from './fees';
 import { addNotes, type ImportSummary, type UnmappedItem } from './summary';
 import { classifyTables } from './classify';
 import { sourceFormat } from './format';
-import { partHeading, topicHeading } from './headings';
-import { joinParagraphs, type Para, type Section } from './paragraphs';
-import { TableReader } from './tables';
+import { topicHeading } from './headings';
+import { joinParagraphs, type Para } from './paragraphs';
+import { walkSource, type ReadTable } from './walk';
 
 export interface AssembleOptions {
   /** Text dumps break paragraphs at page ends: rejoin a line that stops mid-sentence with the next. */
@@ -31,8 +30,6 @@ export interface AssembleOptions {
 
 /** A web page's info line: “发布时间：2024-01-20 来源：… 字号：[大 中 小]”. */
 const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【\[]/;
-/** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
-const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 export function assemble(blocks: Block[], summary: ImportSummary, options: AssembleOptions): Draft {
   const log = (m: Message) => summary.mapped.push(m);
@@ -45,82 +42,11 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   addNotes(summary, formatNotes);
 
   const draft = emptyDraft(template);
-  const readers = new Map<TableDef['id'], TableReader>(template.tables.map((t) => [t.id, new TableReader(template, t)]));
   const topicMatcher = new KeyMatcher<FieldDef>(template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
 
-  const tableOf = classifyTables(blocks, template);
-
   // ---- walk the source
-  const paras: Para[] = [];
-  let section = 'front' as Section;
-  const partOrder: PartDef['id'][] = [];
-  /** Rows a reader could not place, in source order. */
-  const drain = (reader: TableReader) => {
-    for (const r of reader.drain()) { unmapped(reader.table.name, r.text); warn(r.reason); }
-  };
-  const outcome = (tableId: TableDef['id'], cells: string[]) => {
-    const reader = readers.get(tableId)!;
-    reader.add(cells);
-    drain(reader);
-  };
-  const flushPending = (reader: TableReader) => { reader.flushPending(); drain(reader); };
-  const enter = (id: PartDef['id']) => {
-    for (const reader of readers.values()) flushPending(reader);
-    section = id;
-    if (!partOrder.includes(id)) partOrder.push(id);
-  };
-  const tableOfSection = (s: Section): TableDef['id'] | undefined => template.parts.find((p) => p.id === s)?.table;
-
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.kind === 'para' && PAGE_FURNITURE.test(b.text)) { unmapped('页码', b.text); continue; }
-    if (b.kind === 'para') {
-      const heading = partHeading(template, b.text);
-      if (heading && (section === 'front' || template.parts.findIndex((p) => p.id === heading.id) >= template.parts.findIndex((p) => p.id === section))) {
-        if (stripNumbering(b.text).replace(/[:：。]$/, '') !== stripNumbering(heading.title)) log({ key: 'import.headingVariant', args: { text: b.text.trim(), key: heading.key } });
-        enter(heading.id);
-        continue;
-      }
-      const tableId = tableOfSection(section);
-      if (tableId) {
-        // A table row pasted as text: “规章 0 0 0”, or a label line followed by one value per line.
-        const row = splitRow(b.text) ?? gatherCellsPerLine(blocks, i) ?? { cells: [b.text], consumed: 0 };
-        const reader = readers.get(tableId)!;
-        const labels = row.cells.filter((c) => !isValueCell(c));
-        if (labels.length ? reader.names(labels) : tableId === 't4' && row.cells.length >= 8) {
-          outcome(tableId, row.cells);
-          i += row.consumed;
-          continue;
-        }
-        // Header text printed as lines (“申请人情况”, “自然人 法人或其他组织 总计”): recognised, not content.
-        const tokens = b.text.split(/[\s\u00a0\u3000]+/);
-        if (b.text.length <= 80 && (reader.isHeaderCell(b.text) || tokens.every((x) => reader.isHeaderCell(x)))) continue;
-        readers.get(tableId)!.note.push(b.text);
-        continue;
-      }
-      paras.push({ text: b.text, section });
-      continue;
-    }
-    // A table row. A heading printed inside the table (a first row “二、主动公开政府信息情况”) switches the part.
-    const labelOnly = b.cells.filter((c) => c.trim());
-    if (labelOnly.length === 1 && !b.cells.some(isFilled)) {
-      const heading = partHeading(template, labelOnly[0]);
-      if (heading) { enter(heading.id); continue; }
-    }
-    const tableId: TableDef['id'] | undefined = tableOf.get(b.table) ?? tableOfSection(section);
-    if (!tableId) {
-      unmapped(sectionName(template, section), b.cells.filter((c) => c.trim()).join(' | '));
-      continue;
-    }
-    const part: PartDef = template.parts.find((p) => p.table === tableId)!;
-    if (section !== part.id && !partOrder.includes(part.id)) {
-      // The table is here but its heading was lost.
-      warn({ key: 'import.headingMissing', args: { part: part.key, table: readers.get(tableId)!.table.name } });
-      enter(part.id);
-    }
-    outcome(tableId, b.cells);
-  }
-  for (const reader of readers.values()) flushPending(reader);
+  const { paras, partOrder, tables, notes: walkNotes } = walkSource(blocks, template, classifyTables(blocks, template));
+  addNotes(summary, walkNotes);
 
   // ---- front matter: chrome before the title, the title, the preamble
   const frontParas = paras.filter((p) => p.section === 'front');
@@ -159,7 +85,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
 
   // ---- parts
   for (const id of partOrder) draft.parts.add(id);
-  for (const reader of readers.values()) if (reader.rows.size) draft.parts.add(template.parts.find((p) => p.table === reader.table.id)!.id);
+  for (const t of tables) if (t.rows.size) draft.parts.add(template.parts.find((p) => p.table === t.table.id)!.id);
   const textOf = (id: PartDef['id']) => paras.filter((p) => p.section === id).map((p) => p.text);
 
   const p1 = textOf('p1');
@@ -192,16 +118,16 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   }
   for (const id of ['p5', 'p6'] as const) if (draft.parts.has(id)) log({ key: 'import.prose', args: { part: template.parts.find((p) => p.id === id)!.key, paragraphs: textOf(id).length } });
 
-  for (const reader of readers.values()) {
-    const part = template.parts.find((p) => p.table === reader.table.id)!;
+  for (const t of tables) {
+    const part = template.parts.find((p) => p.table === t.table.id)!;
     if (!draft.parts.has(part.id)) continue;
-    draft.tables.set(reader.table.id, reader.draft());
-    summary.warnings.push(...reader.warnings);
-    countCells(summary, reader);
-    const missing = missingRows(reader);
-    const canTotal = tableRows(reader.table).some((r) => r.columns.some((c) => c.optionalTotal));
-    log({ key: !canTotal ? 'import.tableRows' : reader.hasTotal ? 'import.tableWithTotals' : 'import.table', args: { table: reader.table.name, rows: reader.rows.size } });
-    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: reader.table.name, rows: missing.join('；') } });
+    draft.tables.set(t.table.id, { rows: t.rows, note: t.note });
+    summary.warnings.push(...t.warnings);
+    countCells(summary, t);
+    const missing = missingRows(t);
+    const canTotal = tableRows(t.table).some((r) => r.columns.some((c) => c.optionalTotal));
+    log({ key: !canTotal ? 'import.tableRows' : t.hasTotal ? 'import.tableWithTotals' : 'import.table', args: { table: t.table.name, rows: t.rows.size } });
+    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: t.table.name, rows: missing.join('；') } });
   }
   for (const p of template.parts) if (!draft.parts.has(p.id)) warn({ key: 'import.partMissing', args: { part: p.key } });
 
@@ -243,38 +169,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   return draft;
 }
 
-function sectionName(template: Template, s: Section): string {
-  if (s === 'front') return '页首';
-  if (s === 'end') return '落款之后';
-  return template.parts.find((p) => p.id === s)!.key;
-}
-
-/**
- * “规章 0 0 0”, “三、本年度办理结果 （一）予以公开 61 9 1 0 3 1 75”: label words, then values, separated by
- * spaces (a PDF copy); table 四's row is values only.
- */
-function splitRow(text: string): { cells: string[]; consumed: number } | undefined {
-  const tokens = text.trim().split(/[\s\u00a0\u3000]+/);
-  let k = tokens.length;
-  while (k > 0 && (isFilled(tokens[k - 1]) || /^[-—/]$/.test(tokens[k - 1]))) k--;
-  if (k === tokens.length) return undefined;
-  return { cells: tokens, consumed: 0 };
-}
-
-/** A label on its own line followed by one value per line (a table copied cell by cell). */
-function gatherCellsPerLine(blocks: Block[], i: number): { cells: string[]; consumed: number } | undefined {
-  const values: string[] = [];
-  for (let j = i + 1; j < blocks.length && values.length < 15; j++) {
-    const b = blocks[j];
-    if (b.kind !== 'para' || !isFilled(b.text) && !/^[-—/]$/.test(b.text.trim())) break;
-    values.push(b.text.trim());
-  }
-  const first = blocks[i];
-  return values.length && first.kind === 'para' ? { cells: [first.text, ...values], consumed: values.length } : undefined;
-}
-
-function countCells(summary: ImportSummary, reader: TableReader): void {
-  for (const row of reader.rows.values()) {
+function countCells(summary: ImportSummary, table: ReadTable): void {
+  for (const row of table.rows.values()) {
     for (const v of row.values) {
       if (v === null) summary.cells.blanks++;
       else if (typeof v === 'number') summary.cells.numbers++;
@@ -283,10 +179,6 @@ function countCells(summary: ImportSummary, reader: TableReader): void {
   }
 }
 
-function missingRows(reader: TableReader): string[] {
-  const all = reader.template.tables.find((t) => t.id === reader.table.id)!;
-  const rows: string[] = [];
-  const visit = (nodes: TableDef['nodes']) => { for (const n of nodes) { if (n.kind === 'row') { if (!n.optionalTotal && !reader.rows.has(n.id)) rows.push(n.label); } else visit(n.children); } };
-  visit(all.nodes);
-  return rows;
+function missingRows(table: ReadTable): string[] {
+  return tableRows(table.table).filter((row) => !row.optionalTotal && !table.rows.has(row.id)).map((row) => row.label);
 }
