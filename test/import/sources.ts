@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from '../../server/src/import';
 import { textBlocks, type Block } from '../../server/src/import/blocks';
+import { classifyTables } from '../../server/src/import/classify';
+import { sourceFormat } from '../../server/src/import/format';
 import { htmlBlocks } from '../../server/src/import/html';
+import { walkSource } from '../../server/src/import/walk';
 import { publishedHtml, publishedText, type Style, type TextLayout } from '../helpers/published';
 import { COUNTY, ROOT, fixture, sample } from '../helpers/samples';
 
@@ -25,4 +28,10 @@ export function editPara(blocks: Block[], from: string | RegExp, to?: string): B
   if (i < 0) throw new Error(`test edit: no paragraph with “${from}”`);
   const b = blocks[i] as Extract<Block, { kind: 'para' }>;
   return [...blocks.slice(0, i), ...(to === undefined ? [] : [{ ...b, text: typeof from === 'string' ? b.text.replace(from, to) : to }]), ...blocks.slice(i + 1)];
+}
+
+/** The source through phases 1–3 (format, classification, walk), as the later phases receive it. */
+export function walked(blocks: Block[], pageTitle?: string) {
+  const { template } = sourceFormat(blocks, pageTitle);
+  return { template, ...walkSource(blocks, template, classifyTables(blocks, template)) };
 }

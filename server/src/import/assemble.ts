@@ -11,12 +11,13 @@ import { KeyMatcher } from '../template/labels';
 import { tableRows, type FieldDef, type PartDef } from '../template';
 import type { Block } from './blocks';
 import {
-  bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine, isTitle, publishedOf,
+  bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine,
 } from './meta';
 import { extractFees } from './fees';
 import { addNotes, type ImportSummary, type UnmappedItem } from './summary';
 import { classifyTables } from './classify';
 import { sourceFormat } from './format';
+import { frontMatter } from './frontMatter';
 import { topicHeading } from './headings';
 import { joinParagraphs, type Para } from './paragraphs';
 import { walkSource, type ReadTable } from './walk';
@@ -27,9 +28,6 @@ export interface AssembleOptions {
   /** The HTML page's <title>, used when the body has no title line. */
   pageTitle?: string;
 }
-
-/** A web page's info line: “发布时间：2024-01-20 来源：… 字号：[大 中 小]”. */
-const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【\[]/;
 
 export function assemble(blocks: Block[], summary: ImportSummary, options: AssembleOptions): Draft {
   const log = (m: Message) => summary.mapped.push(m);
@@ -49,18 +47,10 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   addNotes(summary, walkNotes);
 
   // ---- front matter: chrome before the title, the title, the preamble
-  const frontParas = paras.filter((p) => p.section === 'front');
-  const titleAt = frontParas.findIndex((p) => isTitle(p.text));
-  const preambleParas: string[] = [];
-  frontParas.forEach((p, i) => {
-    // Before the title, and the page's info line under it (发布时间、来源、字号): the page, not the report.
-    if ((titleAt >= 0 && i < titleAt) || (i > titleAt && PAGE_INFO.test(p.text) && p.text.length <= 120)) {
-      const published = publishedOf(p.text);
-      if (published && !draft.meta.has('published')) { draft.meta.set('published', { value: published }); log({ key: 'import.meta', args: { key: '发布日期', value: published } }); }
-      unmapped('页首', p.text);
-    } else if (i > titleAt) preambleParas.push(p.text);
-  });
-  if (preambleParas.length) draft.preamble = joinParagraphs(preambleParas, options.joinBrokenLines);
+  const front = frontMatter(paras, options.joinBrokenLines);
+  addNotes(summary, front.notes);
+  if (front.published) draft.meta.set('published', { value: front.published });
+  draft.preamble = front.preamble;
 
   // ---- the end: 落款 date and signature after the last part's text; anything after them is not the report
   const lastSection = partOrder[partOrder.length - 1];
