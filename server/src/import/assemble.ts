@@ -11,15 +11,16 @@ import { KeyMatcher } from '../template/labels';
 import { tableRows, type FieldDef, type PartDef } from '../template';
 import type { Block } from './blocks';
 import {
-  bodyOfPreamble, bodyOfTitle, contactOf, dateLine, inferKind, isBodyLine,
+  bodyOfPreamble, bodyOfTitle, contactOf, inferKind,
 } from './meta';
 import { extractFees } from './fees';
-import { addNotes, type ImportSummary, type UnmappedItem } from './summary';
+import { addNotes, type ImportSummary } from './summary';
 import { classifyTables } from './classify';
 import { sourceFormat } from './format';
 import { frontMatter } from './frontMatter';
 import { topicHeading } from './headings';
-import { joinParagraphs, type Para } from './paragraphs';
+import { joinParagraphs } from './paragraphs';
+import { readSignature } from './signature';
 import { walkSource, type ReadTable } from './walk';
 
 export interface AssembleOptions {
@@ -32,7 +33,6 @@ export interface AssembleOptions {
 export function assemble(blocks: Block[], summary: ImportSummary, options: AssembleOptions): Draft {
   const log = (m: Message) => summary.mapped.push(m);
   const warn = (m: Message) => summary.warnings.push(m);
-  const unmapped = (where: string, text: string) => summary.unmapped.push({ where, text } satisfies UnmappedItem);
 
   // ---- the year and the format, from the title or the period statement, before anything is mapped
   const { template, year, title: titleText, notes: formatNotes } = sourceFormat(blocks, options.pageTitle);
@@ -43,35 +43,19 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const topicMatcher = new KeyMatcher<FieldDef>(template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
 
   // ---- walk the source
-  const { paras, partOrder, tables, notes: walkNotes } = walkSource(blocks, template, classifyTables(blocks, template));
+  const { paras: walkedParas, partOrder, tables, notes: walkNotes } = walkSource(blocks, template, classifyTables(blocks, template));
   addNotes(summary, walkNotes);
 
   // ---- front matter: chrome before the title, the title, the preamble
-  const front = frontMatter(paras, options.joinBrokenLines);
+  const front = frontMatter(walkedParas, options.joinBrokenLines);
   addNotes(summary, front.notes);
   if (front.published) draft.meta.set('published', { value: front.published });
   draft.preamble = front.preamble;
 
   // ---- the end: 落款 date and signature after the last part's text; anything after them is not the report
-  const lastSection = partOrder[partOrder.length - 1];
-  const tail = paras.filter((p) => p.section === lastSection);
-  let signedText: string | undefined, signature: string | undefined;
-  for (let k = tail.length - 1; k >= 0 && !signedText; k--) {
-    const d = dateLine(tail[k].text);
-    if (!d) continue;
-    signedText = d;
-    const around = [tail[k - 1], tail[k + 1], tail[k - 2], tail[k + 2]].filter((x): x is Para => !!x && isBodyLine(x.text));
-    signature = around[0]?.text.replace(/\s+/g, '');
-    const keep = new Set<Para>([tail[k], ...(around[0] ? [around[0]] : [])]);
-    const lastKept = Math.max(...[...keep].map((x) => tail.indexOf(x)));
-    for (const p of tail.slice(lastKept + 1)) { unmapped('落款之后', p.text); p.section = 'end'; }
-    for (const p of keep) p.section = 'end';
-  }
-  // No date line: a signature alone may still close the text.
-  if (!signedText && tail.length && isBodyLine(tail[tail.length - 1].text)) {
-    signature = tail[tail.length - 1].text.replace(/\s+/g, '');
-    tail[tail.length - 1].section = 'end';
-  }
+  const closing = readSignature(walkedParas, partOrder);
+  addNotes(summary, closing.notes);
+  const { signed: signedText, signature, paras } = closing;
 
   // ---- parts
   for (const id of partOrder) draft.parts.add(id);
