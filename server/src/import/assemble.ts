@@ -5,23 +5,19 @@
  * is still recognised by its rows), other text to the table's 说明; after the last part come the 落款 date and
  * the signature. Whatever fits nowhere is kept under 未识别内容 and listed in the summary.
  */
-import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
+import { emptyDraft, type Draft } from '../write/draft';
 import type { Message } from '../model/findings';
-import { KeyMatcher } from '../template/labels';
-import { tableRows, type FieldDef, type PartDef } from '../template';
 import type { Block } from './blocks';
 import {
   bodyOfPreamble, bodyOfTitle, contactOf, inferKind,
 } from './meta';
-import { extractFees } from './fees';
 import { addNotes, type ImportSummary } from './summary';
 import { classifyTables } from './classify';
 import { sourceFormat } from './format';
 import { frontMatter } from './frontMatter';
-import { topicHeading } from './headings';
-import { joinParagraphs } from './paragraphs';
+import { readParts } from './parts';
 import { readSignature } from './signature';
-import { walkSource, type ReadTable } from './walk';
+import { walkSource } from './walk';
 
 export interface AssembleOptions {
   /** Text dumps break paragraphs at page ends: rejoin a line that stops mid-sentence with the next. */
@@ -40,7 +36,6 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   addNotes(summary, formatNotes);
 
   const draft = emptyDraft(template);
-  const topicMatcher = new KeyMatcher<FieldDef>(template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
 
   // ---- walk the source
   const { paras: walkedParas, partOrder, tables, notes: walkNotes } = walkSource(blocks, template, classifyTables(blocks, template));
@@ -58,52 +53,15 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const { signed: signedText, signature, paras } = closing;
 
   // ---- parts
-  for (const id of partOrder) draft.parts.add(id);
-  for (const t of tables) if (t.rows.size) draft.parts.add(template.parts.find((p) => p.table === t.table.id)!.id);
-  const textOf = (id: PartDef['id']) => paras.filter((p) => p.section === id).map((p) => p.text);
-
-  const p1 = textOf('p1');
-  let topic: FieldDef | undefined;
-  const byTopic = new Map<string, string[]>();
-  for (const text of p1) {
-    const h = topicHeading(template, topicMatcher, text);
-    if (h) { topic = h.topic; if (!byTopic.has(topic.id)) byTopic.set(topic.id, []); if (h.rest) byTopic.get(topic.id)!.push(h.rest); continue; }
-    const id = topic?.id ?? template.generalTopics[0].id;
-    byTopic.set(id, [...(byTopic.get(id) ?? []), text]);
-  }
-  for (const [id, texts] of byTopic) draft.general.topics.set(id, joinParagraphs(texts, options.joinBrokenLines));
-  if (byTopic.size === 1 && byTopic.has(template.generalTopics[0].id)) {
-    draft.general.text = draft.general.topics.get(template.generalTopics[0].id);
-    draft.general.topics.clear();
-  }
-  if (draft.parts.has('p1')) log({ key: 'import.general', args: { topics: [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key).join('、') || '—', paragraphs: p1.length } });
-
-  const p5 = textOf('p5');
-  if (p5.length) draft.problems = joinParagraphs(p5, options.joinBrokenLines);
-  const p6 = textOf('p6');
-  if (p6.length) {
-    draft.other = joinParagraphs(p6, options.joinBrokenLines);
-    const fees = extractFees(draft.other);
-    if (fees) {
-      draft.fees = new Map(Object.entries(fees.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
-      log({ key: 'import.fees', args: { values: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`).join('，') } });
-      if (fees.inferred) warn({ key: 'import.feesInferred', args: { quote: fees.inferred } });
-    }
-  }
-  for (const id of ['p5', 'p6'] as const) if (draft.parts.has(id)) log({ key: 'import.prose', args: { part: template.parts.find((p) => p.id === id)!.key, paragraphs: textOf(id).length } });
-
-  for (const t of tables) {
-    const part = template.parts.find((p) => p.table === t.table.id)!;
-    if (!draft.parts.has(part.id)) continue;
-    draft.tables.set(t.table.id, { rows: t.rows, note: t.note });
-    summary.warnings.push(...t.warnings);
-    countCells(summary, t);
-    const missing = missingRows(t);
-    const canTotal = tableRows(t.table).some((r) => r.columns.some((c) => c.optionalTotal));
-    log({ key: !canTotal ? 'import.tableRows' : t.hasTotal ? 'import.tableWithTotals' : 'import.table', args: { table: t.table.name, rows: t.rows.size } });
-    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: t.table.name, rows: missing.join('；') } });
-  }
-  for (const p of template.parts) if (!draft.parts.has(p.id)) warn({ key: 'import.partMissing', args: { part: p.key } });
+  const content = readParts(template, { paras, partOrder, tables }, options.joinBrokenLines);
+  addNotes(summary, content.notes);
+  for (const kind of ['numbers', 'blanks', 'text'] as const) summary.cells[kind] += content.cells[kind];
+  draft.parts = content.parts;
+  draft.general = content.general;
+  draft.problems = content.problems;
+  draft.other = content.other;
+  draft.fees = content.fees;
+  draft.tables = content.tables;
 
   // ---- metadata
   if (titleText) { draft.meta.set('title', { value: titleText.trim() }); log({ key: 'import.meta', args: { key: '标题', value: titleText.trim() } }); }
@@ -141,18 +99,4 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   draft.header.push(`${titleText?.trim() ?? '政府信息公开工作年度报告'}（由 xxgk import 从已发布的报告导入）`,
     '表格按原文转录：原文印有总计的保留总计，空白单元格写作 ~；请对照原文核对，再按检查结果修改。');
   return draft;
-}
-
-function countCells(summary: ImportSummary, table: ReadTable): void {
-  for (const row of table.rows.values()) {
-    for (const v of row.values) {
-      if (v === null) summary.cells.blanks++;
-      else if (typeof v === 'number') summary.cells.numbers++;
-      else summary.cells.text++;
-    }
-  }
-}
-
-function missingRows(table: ReadTable): string[] {
-  return tableRows(table.table).filter((row) => !row.optionalTotal && !table.rows.has(row.id)).map((row) => row.label);
 }

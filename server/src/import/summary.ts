@@ -38,12 +38,12 @@ export function emptyNotes(): ImportNotes {
   return { mapped: [], unmapped: [], warnings: [] };
 }
 
-/** Appends a phase's notes to the summary (phases run in source order, so the lists stay in it). */
-export function addNotes(summary: ImportSummary, notes: ImportNotes): void {
+/** Appends a phase's notes to the summary, or to other notes (phases run in source order, so the lists stay in it). */
+export function addNotes(into: ImportNotes, notes: ImportNotes): void {
   // A loop, not push(...xs): a long dump can leave more unplaced lines than a call takes arguments.
-  for (const m of notes.mapped) summary.mapped.push(m);
-  for (const u of notes.unmapped) summary.unmapped.push(u);
-  for (const w of notes.warnings) summary.warnings.push(w);
+  for (const m of notes.mapped) into.mapped.push(m);
+  for (const u of notes.unmapped) into.unmapped.push(u);
+  for (const w of notes.warnings) into.warnings.push(w);
 }
 
 /** The summary as lines of text (the CLI prints it to stderr). */
