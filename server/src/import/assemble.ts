@@ -1,22 +1,24 @@
 /**
- * Blocks → a draft report and a summary. Walks the source in order: text before 一、 is the title, the
- * preamble (and, before the title, page chrome); a numbered heading starts a part; part 一's （一）…（五）
- * start its sub-topics; in parts 二–四 rows go to the table their labels name (a table whose heading was lost
- * is still recognised by its rows), other text to the table's 说明; after the last part come the 落款 date and
- * the signature. Whatever fits nowhere is kept under 未识别内容 and listed in the summary.
+ * Blocks → a draft report and a summary, in seven phases, each a function from data to data in its own module:
+ *   1. format.ts       the year and the format (2021, or the 2019 trial format), from the title or the period;
+ *   2. classify.ts     which statutory table each source table is, by the rows it holds;
+ *   3. walk.ts         the source in order: parts by their headings, rows into their tables, paragraphs by part;
+ *   4. frontMatter.ts  before part 一: the page around the report, the title, the preamble;
+ *   5. signature.ts    the 落款 date and signature after the last part, and what follows them;
+ *   6. parts.ts        which parts the report has, and their content (sub-topics, prose, fees, tables);
+ *   7. metadata.ts     title, body and its kind, year, dates and contact.
+ * Each phase returns what it has to say (ImportNotes); they are added to the summary in this order. Whatever
+ * fits nowhere is kept under 未识别内容 and listed in the summary.
  */
 import { emptyDraft, type Draft } from '../write/draft';
-import type { Message } from '../model/findings';
 import type { Block } from './blocks';
-import {
-  bodyOfPreamble, bodyOfTitle, contactOf, inferKind,
-} from './meta';
-import { addNotes, type ImportSummary } from './summary';
 import { classifyTables } from './classify';
 import { sourceFormat } from './format';
 import { frontMatter } from './frontMatter';
+import { readMetadata } from './metadata';
 import { readParts } from './parts';
 import { readSignature } from './signature';
+import { addNotes, type ImportSummary } from './summary';
 import { walkSource } from './walk';
 
 export interface AssembleOptions {
@@ -27,76 +29,32 @@ export interface AssembleOptions {
 }
 
 export function assemble(blocks: Block[], summary: ImportSummary, options: AssembleOptions): Draft {
-  const log = (m: Message) => summary.mapped.push(m);
-  const warn = (m: Message) => summary.warnings.push(m);
+  const source = sourceFormat(blocks, options.pageTitle);
+  const { template } = source;
+  const walked = walkSource(blocks, template, classifyTables(blocks, template));
+  const front = frontMatter(walked.paras, options.joinBrokenLines);
+  const closing = readSignature(walked.paras, walked.partOrder);
+  const content = readParts(template, { paras: closing.paras, partOrder: walked.partOrder, tables: walked.tables }, options.joinBrokenLines);
+  const metadata = readMetadata({
+    title: source.title, year: source.year, published: front.published, preamble: front.preamble,
+    signed: closing.signed, signature: closing.signature, texts: closing.paras.map((p) => p.text),
+  });
 
-  // ---- the year and the format, from the title or the period statement, before anything is mapped
-  const { template, year, title: titleText, notes: formatNotes } = sourceFormat(blocks, options.pageTitle);
   summary.format = template.version;
-  addNotes(summary, formatNotes);
-
-  const draft = emptyDraft(template);
-
-  // ---- walk the source
-  const { paras: walkedParas, partOrder, tables, notes: walkNotes } = walkSource(blocks, template, classifyTables(blocks, template));
-  addNotes(summary, walkNotes);
-
-  // ---- front matter: chrome before the title, the title, the preamble
-  const front = frontMatter(walkedParas, options.joinBrokenLines);
-  addNotes(summary, front.notes);
-  if (front.published) draft.meta.set('published', { value: front.published });
-  draft.preamble = front.preamble;
-
-  // ---- the end: 落款 date and signature after the last part's text; anything after them is not the report
-  const closing = readSignature(walkedParas, partOrder);
-  addNotes(summary, closing.notes);
-  const { signed: signedText, signature, paras } = closing;
-
-  // ---- parts
-  const content = readParts(template, { paras, partOrder, tables }, options.joinBrokenLines);
-  addNotes(summary, content.notes);
+  for (const notes of [source.notes, walked.notes, front.notes, closing.notes, content.notes, metadata.notes]) addNotes(summary, notes);
   for (const kind of ['numbers', 'blanks', 'text'] as const) summary.cells[kind] += content.cells[kind];
-  draft.parts = content.parts;
-  draft.general = content.general;
-  draft.problems = content.problems;
-  draft.other = content.other;
-  draft.fees = content.fees;
-  draft.tables = content.tables;
-
-  // ---- metadata
-  if (titleText) { draft.meta.set('title', { value: titleText.trim() }); log({ key: 'import.meta', args: { key: '标题', value: titleText.trim() } }); }
-  const preambleBody = draft.preamble ? bodyOfPreamble(draft.preamble) : undefined;
-  const titleBody = titleText ? bodyOfTitle(titleText) : undefined;
-  const issuer = signature ?? preambleBody ?? titleBody;
-  if (issuer) {
-    const from = signature ? '落款' : preambleBody ? '导语' : '标题';
-    draft.meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${from}推断，请核对` });
-    log({ key: 'import.metaFrom', args: { key: '机关', value: issuer, from } });
-    const kind = inferKind(issuer);
-    if (kind) {
-      draft.meta.set('kind', { value: kind.kind, comment: kind.guessed ? '据机关名称推断，请核对' : undefined });
-      if (kind.guessed) warn({ key: 'import.kindGuessed', args: { kind: kind.kind, issuer } });
-      else log({ key: 'import.meta', args: { key: '机关类型', value: kind.kind } });
-    } else {
-      draft.meta.set('kind', { value: '其他', comment: '未能从机关名称推断，请改为实际类型' });
-      warn({ key: 'import.kindUnknown', args: { issuer } });
-    }
-  } else {
-    warn({ key: 'import.metaMissing', args: { key: '机关' } });
-  }
-  if (year !== undefined) {
-    draft.meta.set('year', { value: year });
-    log({ key: 'import.meta', args: { key: '年度', value: year } });
-  } else warn({ key: 'import.metaMissing', args: { key: '年度' } });
-  if (signedText) {
-    draft.meta.set('signed', { value: signedText });
-    log({ key: 'import.meta', args: { key: '落款日期', value: signedText } });
-  } else warn({ key: 'import.metaMissing', args: { key: '落款日期' } });
-  const contact = contactOf(draft.preamble ?? '') ?? contactOf(paras.map((p) => p.text).join('\n'));
-  if (contact) { draft.meta.set('contact', { value: contact }); log({ key: 'import.meta', args: { key: '联系方式', value: contact } }); }
-
-  draft.unmapped = summary.unmapped.map((u) => `【${u.where}】${u.text}`);
-  draft.header.push(`${titleText?.trim() ?? '政府信息公开工作年度报告'}（由 xxgk import 从已发布的报告导入）`,
-    '表格按原文转录：原文印有总计的保留总计，空白单元格写作 ~；请对照原文核对，再按检查结果修改。');
-  return draft;
+  return {
+    ...emptyDraft(template),
+    header: [`${source.title?.trim() ?? '政府信息公开工作年度报告'}（由 xxgk import 从已发布的报告导入）`,
+      '表格按原文转录：原文印有总计的保留总计，空白单元格写作 ~；请对照原文核对，再按检查结果修改。'],
+    meta: metadata.meta,
+    preamble: front.preamble,
+    parts: content.parts,
+    general: content.general,
+    tables: content.tables,
+    problems: content.problems,
+    fees: content.fees,
+    other: content.other,
+    unmapped: summary.unmapped.map((u) => `【${u.where}】${u.text}`),
+  };
 }
