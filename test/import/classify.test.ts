@@ -26,7 +26,8 @@ describe('table classification', () => {
   });
 
   it('goes by the rows, not the order: table 三’s rows alone, numbered first, are table 三', () => {
-    const t3Rows = countyPage().blocks.flatMap((b): Block[] => (b.kind === 'row' && b.table === 2 ? [{ ...b, table: 1 }] : []));
+    const t3Rows = countyPage().blocks
+      .flatMap((b): Block[] => (b.kind === 'row' && b.table === 2 ? [{ ...b, table: 1 }] : []));
     expect(asObject(classifyTables(t3Rows, template2021))).toEqual({ 1: 't3' });
   });
 

@@ -31,7 +31,8 @@ describe('the front matter', () => {
     blocks.splice(i + 1, 0, { kind: 'para', text: '发布时间：2025-02-01 10:30 浏览次数：128' });
     const f = frontMatter(walked(blocks).paras, false);
     expect(f.published).toBe('2025-01-24');
-    expect(f.notes.unmapped.map((u) => u.text)).toEqual(['首页 > 政务公开 > 政府信息公开年报', INFO, '发布时间：2025-02-01 10:30 浏览次数：128']);
+    expect(f.notes.unmapped.map((u) => u.text))
+      .toEqual(['首页 > 政务公开 > 政府信息公开年报', INFO, '发布时间：2025-02-01 10:30 浏览次数：128']);
     expect(f.notes.mapped).toHaveLength(1);
   });
 
@@ -49,7 +50,8 @@ describe('the front matter', () => {
     const i = broken.findIndex((b) => b.kind === 'para' && b.text === text.slice(0, cut - 10));
     broken.splice(i + 1, 0, { kind: 'para', text: text.slice(cut - 10) });
     expect(frontMatter(walked(broken).paras, true).preamble).toBe(text);
-    expect(frontMatter(walked(broken).paras, false).preamble).toBe(`${text.slice(0, cut - 10)}\n\n${text.slice(cut - 10)}`);
+    const apart = `${text.slice(0, cut - 10)}\n\n${text.slice(cut - 10)}`;
+    expect(frontMatter(walked(broken).paras, false).preamble).toBe(apart);
   });
 
   it('has no preamble when nothing stands between the title and part 一', () => {

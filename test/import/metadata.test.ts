@@ -54,7 +54,8 @@ describe('the metadata', () => {
     const unsigned = editPara(seedDump(), /^张营乡人民政府$/);
     const fromPreamble = metadata(unsigned);
     expect(fromPreamble.meta.get('issuer')).toEqual({ value: '张营乡人民政府', comment: '据导语推断，请核对' });
-    expect(fromPreamble.notes.mapped[1]).toEqual({ key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: '导语' } });
+    expect(fromPreamble.notes.mapped[1])
+      .toEqual({ key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: '导语' } });
     const fromTitle = metadata(editPara(unsigned, '由张营乡人民政府编制', '编制'));
     expect(fromTitle.meta.get('issuer')).toEqual({ value: '张营乡', comment: '据标题推断，请核对' });
     // “张营乡” alone names no kind of body: 其他, to be corrected.

@@ -8,13 +8,14 @@ import { countyPage, editPara, garbledText, seedDump, walked } from './sources';
 function parts(blocks: Block[], joinBroken: boolean, dropFromOrder?: string) {
   const w = walked(blocks);
   const { paras } = readSignature(w.paras, w.partOrder);
-  return readParts(w.template, { paras, partOrder: w.partOrder.filter((id) => id !== dropFromOrder), tables: w.tables }, joinBroken);
+  const partOrder = w.partOrder.filter((id) => id !== dropFromOrder);
+  return readParts(w.template, { paras, partOrder, tables: w.tables }, joinBroken);
 }
 const keys = (messages: { key: string }[]) => messages.map((m) => m.key);
 const TOPICS = ['p1.summary', 'p1.active', 'p1.request', 'p1.management', 'p1.platform', 'p1.oversight'];
 
 describe('the parts', () => {
-  it('reads the seed dump: five parts, part 一 by sub-topic with broken lines rejoined, the tables, what is missing', () => {
+  it('reads the seed dump: five parts, part 一 by sub-topic, broken lines rejoined, the tables, what is missing', () => {
     const c = parts(seedDump(), true);
     expect([...c.parts]).toEqual(['p1', 'p2', 'p3', 'p5', 'p6']);
     expect([...c.general.topics.keys()]).toEqual(TOPICS);
@@ -37,7 +38,10 @@ describe('the parts', () => {
       { key: 'import.tableWithTotals', args: { table: '表三', rows: 19 } },
     ]);
     expect(c.notes.warnings).toEqual([
-      { key: 'import.rowsMissing', args: { table: '表三', rows: expect.stringMatching(/^5\.要求行政机关确认或重新出具已获取信息；.*；四、结转下年度继续办理$/) } },
+      { key: 'import.rowsMissing', args: {
+        table: '表三',
+        rows: expect.stringMatching(/^5\.要求行政机关确认或重新出具已获取信息；.*；四、结转下年度继续办理$/),
+      } },
       { key: 'import.partMissing', args: { part: '四、政府信息公开行政复议、行政诉讼情况' } },
     ]);
   });
@@ -47,7 +51,10 @@ describe('the parts', () => {
     expect([...c.parts]).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
     expect(c.fees).toEqual(new Map([['fee.notices', { value: 2 }], ['fee.collected', { value: 400 }]]));
     expect(c.problems?.split('\n\n')).toHaveLength(4);
-    expect(keys(c.notes.mapped)).toEqual(['import.general', 'import.fees', 'import.prose', 'import.prose', 'import.tableRows', 'import.table', 'import.table']);
+    expect(keys(c.notes.mapped)).toEqual([
+      'import.general', 'import.fees', 'import.prose', 'import.prose',
+      'import.tableRows', 'import.table', 'import.table',
+    ]);
     expect(c.notes.mapped[1]).toEqual({ key: 'import.fees', args: { values: '收费通知件数 2，实际收取金额 400' } });
     expect(c.cells).toEqual({ numbers: 166, blanks: 0, text: 0 });
     expect(c.notes.warnings).toEqual([]);
@@ -55,7 +62,7 @@ describe('the parts', () => {
 
   it('gives zero fees for a plain nil statement, saying they were inferred; passes on the reader’s guesses', () => {
     const c = parts(garbledText(), true);
-    expect(c.fees).toEqual(new Map([['fee.notices', { value: 0 }], ['fee.billed', { value: 0 }], ['fee.collected', { value: 0 }]]));
+    expect(c.fees).toEqual(new Map(['fee.notices', 'fee.billed', 'fee.collected'].map((id) => [id, { value: 0 }])));
     expect(c.notes.warnings).toEqual([
       { key: 'import.feesInferred', args: { quote: '未收取信息处理费' } },
       { key: 'import.row.noValues', args: { table: '表三', row: '2.重复申请' } },

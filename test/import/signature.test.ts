@@ -8,7 +8,8 @@ const sign = (blocks: Block[]) => {
   const w = walked(blocks);
   return { ...readSignature(w.paras, w.partOrder), before: w.paras };
 };
-const section = (paras: { text: string; section: string }[], text: string) => paras.find((p) => p.text === text)?.section;
+const section = (paras: { text: string; section: string }[], text: string) =>
+  paras.find((p) => p.text === text)?.section;
 
 describe('the 落款', () => {
   it('reads the seed dump: the date, then the body under it; both leave part 六’s text', () => {

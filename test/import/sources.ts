@@ -16,9 +16,11 @@ import { COUNTY, ROOT, fixture, sample } from '../helpers/samples';
 
 export const seedDump = (): Block[] => textBlocks(fixture('seed-zhangying-2023.txt'));
 export const garbledText = (): Block[] => textBlocks(fixture('import/garbled-zhangying-2024.txt'));
-export const gbkPage = () => htmlBlocks(decodeText(readFileSync(join(ROOT, 'test/fixtures/import/published-county-2024.gbk.html'))));
+export const gbkPage = () =>
+  htmlBlocks(decodeText(readFileSync(join(ROOT, 'test/fixtures/import/published-county-2024.gbk.html'))));
 export const countyPage = (style: Style = {}) => htmlBlocks(publishedHtml(sample(COUNTY), style));
-export const countyText = (style: Style = {}, layout: TextLayout = 'clean'): Block[] => textBlocks(publishedText(sample(COUNTY), style, layout));
+export const countyText = (style: Style = {}, layout: TextLayout = 'clean'): Block[] =>
+  textBlocks(publishedText(sample(COUNTY), style, layout));
 export const trialPage = () => htmlBlocks(publishedHtml(fixture('trial-2020.xxgk.yaml'), { totals: true }));
 
 /** The blocks with one paragraph replaced (or removed, with `to` undefined); fails when it is not there. */
@@ -27,7 +29,8 @@ export function editPara(blocks: Block[], from: string | RegExp, to?: string): B
   const i = blocks.findIndex(hit);
   if (i < 0) throw new Error(`test edit: no paragraph with “${from}”`);
   const b = blocks[i] as Extract<Block, { kind: 'para' }>;
-  return [...blocks.slice(0, i), ...(to === undefined ? [] : [{ ...b, text: typeof from === 'string' ? b.text.replace(from, to) : to }]), ...blocks.slice(i + 1)];
+  const edited = to === undefined ? [] : [{ ...b, text: typeof from === 'string' ? b.text.replace(from, to) : to }];
+  return [...blocks.slice(0, i), ...edited, ...blocks.slice(i + 1)];
 }
 
 /** The source through phases 1–3 (format, classification, walk), as the later phases receive it. */

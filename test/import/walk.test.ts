@@ -27,7 +27,7 @@ describe('the walk', () => {
     expect(w.notes).toEqual({ mapped: [], unmapped: [], warnings: [] });
   });
 
-  it('reads the garbled dump: page numbers, a table note, a label split over two lines, a junk row, a heading variant', () => {
+  it('reads the garbled dump: page numbers, a table note, a split label, a junk row, a heading variant', () => {
     const w = walk(garbledText());
     expect(w.notes.unmapped).toEqual([
       { where: '表三', text: '其中：网上申请 | 2 | 1 | 3' },
@@ -35,7 +35,8 @@ describe('the walk', () => {
       { where: '页码', text: '— 3 —' },
     ]);
     expect(w.notes.warnings).toEqual([{ key: 'import.row.unknownLabel', args: { table: '表三', label: '其中：网上申请' } }]);
-    expect(w.notes.mapped).toEqual([{ key: 'import.headingVariant', args: { text: '五、存在的主要问题及改进措施', key: '五、存在的主要问题及改进情况' } }]);
+    const args = { text: '五、存在的主要问题及改进措施', key: '五、存在的主要问题及改进情况' };
+    expect(w.notes.mapped).toEqual([{ key: 'import.headingVariant', args }]);
     expect(table(w, 't3').note).toBe('注：本表统计口径为本年度收到的书面申请。');
     // “第二十条第(一)项” printed as text is table 二's header, not its 说明.
     expect(table(w, 't2').note).toBeUndefined();
@@ -102,7 +103,10 @@ describe('the walk', () => {
   });
 
   it('keeps a table that is none of the statutory ones, under where it stood', () => {
-    const box: Block[] = [{ kind: 'row', cells: ['联系人', '办公室'], table: 9 }, { kind: 'row', cells: ['电话', '', '0319-6240117'], table: 9 }];
+    const box: Block[] = [
+      { kind: 'row', cells: ['联系人', '办公室'], table: 9 },
+      { kind: 'row', cells: ['电话', '', '0319-6240117'], table: 9 },
+    ];
     const w = walk([...box, ...seedDump()]);
     expect(w.notes.unmapped).toEqual([{ where: '页首', text: '联系人 | 办公室' }, { where: '页首', text: '电话 | 0319-6240117' }]);
   });

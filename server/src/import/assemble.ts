@@ -34,14 +34,15 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const walked = walkSource(blocks, template, classifyTables(blocks, template));
   const front = frontMatter(walked.paras, options.joinBrokenLines);
   const closing = readSignature(walked.paras, walked.partOrder);
-  const content = readParts(template, { paras: closing.paras, partOrder: walked.partOrder, tables: walked.tables }, options.joinBrokenLines);
+  const { partOrder, tables } = walked;
+  const content = readParts(template, { paras: closing.paras, partOrder, tables }, options.joinBrokenLines);
   const metadata = readMetadata({
     title: source.title, year: source.year, published: front.published, preamble: front.preamble,
     signed: closing.signed, signature: closing.signature, texts: closing.paras.map((p) => p.text),
   });
 
   summary.format = template.version;
-  for (const notes of [source.notes, walked.notes, front.notes, closing.notes, content.notes, metadata.notes]) addNotes(summary, notes);
+  for (const phase of [source, walked, front, closing, content, metadata]) addNotes(summary, phase.notes);
   for (const kind of ['numbers', 'blanks', 'text'] as const) summary.cells[kind] += content.cells[kind];
   return {
     ...emptyDraft(template),

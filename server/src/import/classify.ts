@@ -17,7 +17,8 @@ export function classifyTables(blocks: Block[], template: Template): Map<number,
   }
   const readers = template.tables.map((t) => new TableReader(template, t));
   // A header word counts for a table only when no other table has it (总计 is everywhere, 结果维持 only in 四).
-  const othersWords = readers.map((reader) => new Set(readers.filter((r) => r !== reader).flatMap((r) => [...r.headerWordSet()])));
+  const othersWords = readers.map((reader) =>
+    new Set(readers.filter((r) => r !== reader).flatMap((r) => [...r.headerWordSet()])));
   const tableOf = new Map<number, TableDef['id']>();
   for (const [id, rows] of sourceTables) {
     let best: TableDef['id'] | undefined, bestScore = 0;

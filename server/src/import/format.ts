@@ -28,7 +28,8 @@ export function sourceFormat(blocks: Block[], pageTitle?: string): SourceFormat 
   const { template, reason } = detectFormat(blocks, year);
   const notes = emptyNotes();
   if (template.version !== 2021) {
-    notes.mapped.push({ key: 'import.format2019', args: { version: template.version, source: template.source, reason: reason ?? '' } });
+    const args = { version: template.version, source: template.source, reason: reason ?? '' };
+    notes.mapped.push({ key: 'import.format2019', args });
   }
   return { template, year, title, notes };
 }
@@ -53,6 +54,8 @@ export function detectFormat(blocks: Block[], year: number | undefined): { templ
   }
   // A 2019 or 2020 report without old table 二 columns (e.g. only table 三 survived) is still in the trial format.
   const trial = templateFor(2019)!;
-  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) return { template: trial, reason: `${year} 年度` };
+  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) {
+    return { template: trial, reason: `${year} 年度` };
+  }
   return { template: current };
 }

@@ -40,7 +40,9 @@ function dice(a: string, b: string): number {
 }
 
 /** “（一）主动公开情况。我乡积极…” → the topic, and the text after the heading. */
-export function topicHeading(template: Template, matcher: KeyMatcher<FieldDef>, text: string): { topic: FieldDef; rest: string } | undefined {
+export function topicHeading(
+  template: Template, matcher: KeyMatcher<FieldDef>, text: string,
+): { topic: FieldDef; rest: string } | undefined {
   const m = /^\s*[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。：:\n]{2,24}?)\s*(?:[。：:]|$)\s*([\s\S]*)$/.exec(text);
   if (!m) return undefined;
   const hit = matcher.match(m[2]);

@@ -39,17 +39,26 @@ export function readParts(template: Template, source: PartsSource, joinBroken: b
   const other = otherPart(template, textOf('p6'), joinBroken);
   addNotes(notes, other.notes);
   for (const id of ['p5', 'p6'] as const) {
-    if (parts.has(id)) notes.mapped.push({ key: 'import.prose', args: { part: template.parts.find((p) => p.id === id)!.key, paragraphs: textOf(id).length } });
+    const part = template.parts.find((p) => p.id === id)!.key;
+    if (parts.has(id)) notes.mapped.push({ key: 'import.prose', args: { part, paragraphs: textOf(id).length } });
   }
   const tables = statutoryTables(template, source.tables, parts);
   addNotes(notes, tables.notes);
-  for (const p of template.parts) if (!parts.has(p.id)) notes.warnings.push({ key: 'import.partMissing', args: { part: p.key } });
-  return { parts, general: general.general, problems, other: other.other, fees: other.fees, tables: tables.tables, cells: tables.cells, notes };
+  for (const p of template.parts) {
+    if (!parts.has(p.id)) notes.warnings.push({ key: 'import.partMissing', args: { part: p.key } });
+  }
+  return {
+    parts, general: general.general, problems, other: other.other, fees: other.fees,
+    tables: tables.tables, cells: tables.cells, notes,
+  };
 }
 
 /** Part 一 by sub-topic; text before any sub-topic heading belongs to the first (总体情况). */
-function generalPart(template: Template, texts: string[], joinBroken: boolean): { general: Draft['general']; summary: Message } {
-  const matcher = new KeyMatcher<FieldDef>(template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
+function generalPart(
+  template: Template, texts: string[], joinBroken: boolean,
+): { general: Draft['general']; summary: Message } {
+  const matcher = new KeyMatcher<FieldDef>(
+    template.generalTopics.map((f) => ({ key: f.key, aliases: [f.label, ...f.aliases], value: f })));
   const first = template.generalTopics[0].id;
   let topic: FieldDef | undefined;
   const byTopic = new Map<string, string[]>();
@@ -65,20 +74,25 @@ function generalPart(template: Template, texts: string[], joinBroken: boolean): 
   }
   const topics = new Map([...byTopic].map(([id, list]): [string, string] => [id, joinParagraphs(list, joinBroken)]));
   // Only text, no sub-topic: part 一 as one block of prose.
-  const general = byTopic.size === 1 && byTopic.has(first) ? { topics: new Map<string, string>(), text: topics.get(first) } : { topics };
+  const general = byTopic.size === 1 && byTopic.has(first)
+    ? { topics: new Map<string, string>(), text: topics.get(first) }
+    : { topics };
   const names = [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key).join('、') || '—';
   return { general, summary: { key: 'import.general', args: { topics: names, paragraphs: texts.length } } };
 }
 
 /** Part 六's prose, and the 信息处理费 figures it states. */
-function otherPart(template: Template, texts: string[], joinBroken: boolean): { other?: string; fees?: Map<string, DraftValue>; notes: ImportNotes } {
+function otherPart(
+  template: Template, texts: string[], joinBroken: boolean,
+): { other?: string; fees?: Map<string, DraftValue>; notes: ImportNotes } {
   const notes = emptyNotes();
   if (!texts.length) return { notes };
   const other = joinParagraphs(texts, joinBroken);
   const stated = extractFees(other);
   if (!stated) return { other, notes };
   const fees = new Map(Object.entries(stated.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
-  const values = template.feeFields.filter((f) => f.id in stated.values).map((f) => `${f.key} ${stated.values[f.id]}`).join('，');
+  const values = template.feeFields.filter((f) => f.id in stated.values)
+    .map((f) => `${f.key} ${stated.values[f.id]}`).join('，');
   notes.mapped.push({ key: 'import.fees', args: { values } });
   if (stated.inferred) notes.warnings.push({ key: 'import.feesInferred', args: { quote: stated.inferred } });
   return { other, fees, notes };
@@ -97,8 +111,9 @@ function statutoryTables(template: Template, read: ReadTable[], parts: Set<PartD
     const canTotal = tableRows(t.table).some((r) => r.columns.some((c) => c.optionalTotal));
     const key = !canTotal ? 'import.tableRows' : t.hasTotal ? 'import.tableWithTotals' : 'import.table';
     notes.mapped.push({ key, args: { table: t.table.name, rows: t.rows.size } });
-    const missing = tableRows(t.table).filter((row) => !row.optionalTotal && !t.rows.has(row.id)).map((row) => row.label);
-    if (missing.length) notes.warnings.push({ key: 'import.rowsMissing', args: { table: t.table.name, rows: missing.join('；') } });
+    const missing = tableRows(t.table).filter((row) => !row.optionalTotal && !t.rows.has(row.id));
+    const rows = missing.map((row) => row.label).join('；');
+    if (missing.length) notes.warnings.push({ key: 'import.rowsMissing', args: { table: t.table.name, rows } });
   }
   return { tables, cells, notes };
 }

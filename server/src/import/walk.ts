@@ -17,7 +17,8 @@ import { emptyNotes, type ImportNotes } from './summary';
 import { TableReader } from './tables';
 
 /** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
-const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const PAGE_FURNITURE =
+  /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 /** A statutory table as the walk read it. */
 export interface ReadTable {
@@ -45,7 +46,8 @@ export function walkSource(blocks: Block[], template: Template, tableOf: Map<num
   const walk = new Walk(template, tableOf);
   for (let i = 0; i < blocks.length; i++) i += walk.block(blocks, i);
   walk.flushAll();
-  const tables = [...walk.readers.values()].map((r): ReadTable => ({ table: r.table, ...r.draft(), hasTotal: r.hasTotal, warnings: r.warnings }));
+  const tables = [...walk.readers.values()]
+    .map((r): ReadTable => ({ table: r.table, ...r.draft(), hasTotal: r.hasTotal, warnings: r.warnings }));
   return { paras: walk.paras, partOrder: walk.partOrder, tables, notes: walk.notes };
 }
 
@@ -179,5 +181,6 @@ function gatherCellsPerLine(blocks: Block[], i: number): { cells: string[]; cons
     values.push(b.text.trim());
   }
   const first = blocks[i];
-  return values.length && first.kind === 'para' ? { cells: [first.text, ...values], consumed: values.length } : undefined;
+  if (!values.length || first.kind !== 'para') return undefined;
+  return { cells: [first.text, ...values], consumed: values.length };
 }
