@@ -31,6 +31,21 @@ export function emptySummary(source: ImportSource): ImportSummary {
   return { source, format: 0, mapped: [], unmapped: [], warnings: [], cells: { numbers: 0, blanks: 0, text: 0 } };
 }
 
+/** What one phase of the import has to say: the summary's lists, in the order the phase met them. */
+export type ImportNotes = Pick<ImportSummary, 'mapped' | 'unmapped' | 'warnings'>;
+
+export function emptyNotes(): ImportNotes {
+  return { mapped: [], unmapped: [], warnings: [] };
+}
+
+/** Appends a phase's notes to the summary, or to other notes (phases run in source order, so the lists stay in it). */
+export function addNotes(into: ImportNotes, notes: ImportNotes): void {
+  // A loop, not push(...xs): a long dump can leave more unplaced lines than a call takes arguments.
+  for (const m of notes.mapped) into.mapped.push(m);
+  for (const u of notes.unmapped) into.unmapped.push(u);
+  for (const w of notes.warnings) into.warnings.push(w);
+}
+
 /** The summary as lines of text (the CLI prints it to stderr). */
 export function formatSummary(s: ImportSummary, locale: Locale = 'zh-cn'): string {
   const l = (m: Message) => localize(m, locale);
