@@ -4,11 +4,12 @@
  */
 import en from '../l10n/messages.en.json';
 import zh from '../l10n/messages.zh-cn.json';
-import type { Message } from './model/findings';
+import type { Message, MessageKey } from './model/findings';
 
 export type Locale = 'zh-cn' | 'en';
 
-const BUNDLES: Record<Locale, Record<string, string>> = { 'zh-cn': zh, en };
+// Typed by the Chinese bundle's keys: an English bundle that lacks a key does not compile.
+const BUNDLES: Record<Locale, Record<MessageKey, string>> = { 'zh-cn': zh, en };
 
 /** Any Chinese locale (zh, zh-CN, zh-Hans, zh-TW …) reads Chinese; everything else reads English. */
 export function resolveLocale(tag: string | undefined): Locale {
@@ -18,11 +19,7 @@ export function resolveLocale(tag: string | undefined): Locale {
 
 export function localize(msg: Message, locale: Locale = 'zh-cn'): string {
   const bundle = BUNDLES[locale];
-  let template = bundle[msg.key] ?? BUNDLES['zh-cn'][msg.key];
-  if (template === undefined) {
-    // YAML error codes without a translation of their own.
-    template = msg.key.startsWith('yaml.') ? bundle['yaml.other'] : msg.key;
-  }
+  const template = bundle[msg.key] ?? BUNDLES['zh-cn'][msg.key] ?? msg.key;
   const parts = compiled(template);
   if (parts.length === 1) return parts[0];
   const args = msg.args ?? {};
@@ -48,6 +45,7 @@ function compiled(template: string): string[] {
   return parts;
 }
 
-export function hasMessage(key: string): boolean {
-  return key in zh;
+/** Whether a key computed at run time (a YAML error code) has a message of its own. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
 }

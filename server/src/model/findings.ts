@@ -2,6 +2,7 @@
  * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
  * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
  */
+import type zhCn from '../../l10n/messages.zh-cn.json';
 import { RULE_CATALOG, type RuleId, type Severity } from '../template/ruleCatalog';
 
 export type { Severity };
@@ -11,9 +12,12 @@ export interface Span {
   end: number;
 }
 
+/** A message id: a key of the Chinese bundle (server/l10n/messages.zh-cn.json), so a typo does not compile. */
+export type MessageKey = keyof typeof zhCn;
+
 /** A localisable message: a key into the l10n bundles and its arguments. */
 export interface Message {
-  key: string;
+  key: MessageKey;
   args?: Record<string, string | number>;
 }
 
@@ -45,7 +49,7 @@ export interface Finding {
   cell?: string;
 }
 
-export function finding(rule: RuleId, span: Span, key: string, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
+export function finding(rule: RuleId, span: Span, key: MessageKey, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
   // Optional fields are set one by one: a spread here was a visible cost of every check.
   const f: Finding = { rule, severity: RULE_CATALOG[rule].severity, span, message: { key, args } };
   if (extra?.related) f.related = extra.related;
