@@ -298,7 +298,29 @@ describe('import, rollover and last year’s report', () => {
     expect(r.summary!.length).toBeGreaterThan(20);
     const refused = (await server.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { yaml?: string; error?: string };
     expect(refused.yaml).toBeUndefined();
-    expect(refused.error).toContain('PDF');
+    expect(refused.error).toBe('不支持 PDF：请在浏览器或阅读器中全选复制正文，保存为 .txt 后再导入。');
+  });
+
+  it('localises import and rollover errors for the client, and names no CLI flag', async () => {
+    const en = await startServer('en');
+    try {
+      const refused = (await en.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { error?: string };
+      expect(refused.error).toBe('PDF is not supported: select and copy all of the text in a browser or PDF reader, save it as .txt, then import that.');
+      const uri = uriFor('no-year.xxgk.yaml');
+      await en.open(uri, '机关: 某局\n');
+      const r = (await en.connection.sendRequest(RolloverRequest.method, { uri })) as { yaml?: string; error?: string };
+      expect(r.yaml).toBeUndefined();
+      expect(r.error).toBe("Last year's report has no readable “年度”, so the new report's year is not known. "
+        + "Enter the new report's year in “New Report from Last Year”.");
+    } finally {
+      await en.stop();
+    }
+    const uri = uriFor('no-year.xxgk.yaml');
+    await server.open(uri, '机关: 某局\n');
+    const r = (await server.connection.sendRequest(RolloverRequest.method, { uri })) as { error?: string };
+    expect(r.error).toBe('上年报告没有可读的“年度”，无法推出新报告的年度。请在“由上年报告新建”时填写新报告的年度。');
+    expect(r.error).not.toContain('--');
+    server.close(uri);
   });
 
   it('finds last year’s report beside the file and checks the carry-over', async () => {

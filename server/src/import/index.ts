@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { MessageError } from '../model/messageError';
 import { draftText } from '../write/draft';
 import { assemble } from './assemble';
 import { textBlocks } from './blocks';
@@ -19,7 +20,7 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
-export class ImportError extends Error {}
+export class ImportError extends MessageError {}
 
 export function importText(text: string): ImportResult {
   const summary = emptySummary('text');
@@ -42,7 +43,7 @@ export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportRes
   try {
     converted = await mammoth.convertToHtml({ buffer: Buffer.from(buffer) });
   } catch (e) {
-    throw new ImportError(`无法读取这个 Word 文件（${(e as Error).message}）。请确认它是 .docx 格式（不是 .doc 或 WPS 格式）。`);
+    throw new ImportError({ key: 'import.error.docx', args: { detail: (e as Error).message } });
   }
   const result = importHtml(converted.value, 'docx');
   for (const m of converted.messages.filter((x) => x.type === 'error')) result.summary.warnings.push({ key: 'import.docxMessage', args: { message: m.message } });
@@ -73,10 +74,10 @@ export async function importBuffer(fileName: string, buffer: Uint8Array): Promis
     case '.html': case '.htm': case '.shtml': case '.xhtml': return importHtml(decodeText(buffer));
     case '.docx': return importDocx(buffer);
     case '.doc': case '.wps':
-      throw new ImportError(`不支持 ${ext} 格式：请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
+      throw new ImportError({ key: 'import.error.oldWord', args: { ext } });
     case '.pdf':
-      throw new ImportError('不支持 PDF：请在浏览器或阅读器中全选复制正文，保存为 .txt 后再导入。');
+      throw new ImportError({ key: 'import.error.pdf' });
     default:
-      throw new ImportError(`无法识别“${ext || '（无扩展名）'}”文件：可导入 .txt、.html、.htm、.docx。`);
+      throw new ImportError(ext ? { key: 'import.error.unknownType', args: { ext } } : { key: 'import.error.noExtension' });
   }
 }
