@@ -71,7 +71,7 @@ export async function importPublishedReport(client: LanguageClient, source?: vsc
   await writeNew(target, result.yaml);
   log(vscode.l10n.t('Imported {0}', name), (result.summary ?? '').split('\n'));
   const show = vscode.l10n.t('Show Summary');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}. Check the summary: whatever could not be mapped is kept under 未识别内容.', name), show)
+  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}. Check the summary: whatever could not be mapped is kept under “未识别内容”.', name), show)
     .then((c) => { if (c === show) output?.show(true); });
   return target;
 }

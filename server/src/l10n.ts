@@ -4,7 +4,7 @@
  */
 import en from '../l10n/messages.en.json';
 import zh from '../l10n/messages.zh-cn.json';
-import type { Message, MessageKey } from './model/findings';
+import type { Message, MessageArg, MessageKey } from './model/findings';
 
 export type Locale = 'zh-cn' | 'en';
 
@@ -26,9 +26,15 @@ export function localize(msg: Message, locale: Locale = 'zh-cn'): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+    out += (name in args ? argText(args[name], locale) : `{${name}}`) + parts[i + 1];
   }
   return out;
+}
+
+function argText(arg: MessageArg, locale: Locale): string {
+  if (typeof arg !== 'object') return String(arg);
+  if ('key' in arg) return localize(arg, locale);
+  return arg.list.map((a) => argText(a, locale)).join(localize({ key: arg.separator ?? 'list.separator' }, locale));
 }
 
 /**

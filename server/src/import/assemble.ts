@@ -6,7 +6,8 @@
  * the signature. Whatever fits nowhere is kept under 未识别内容 and listed in the summary.
  */
 import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
-import type { Message } from '../model/findings';
+import type { Message, MessageArg } from '../model/findings';
+import { localize } from '../l10n';
 import { normalizeLabel, stripNumbering, KeyMatcher } from '../template/labels';
 import { legacyLabels, tableRows, templateFor, templateForYear, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
 import type { Block } from './blocks';
@@ -77,7 +78,7 @@ function topicHeading(template: Template, matcher: KeyMatcher<FieldDef>, text: s
 }
 
 /** The format the source is in: 2019 markers (old table 二 columns, 第（九）项, one （六）其他处理 row for 2019–2020). */
-function detectFormat(blocks: Block[], year: number | undefined): { template: Template; reason?: string } {
+function detectFormat(blocks: Block[], year: number | undefined): { template: Template; reason?: MessageArg } {
   const current = templateForYear(Math.max(year ?? 2021, 2021));
   const legacy = legacyLabels(current);
   for (const b of blocks) {
@@ -89,7 +90,7 @@ function detectFormat(blocks: Block[], year: number | undefined): { template: Te
   }
   // A 2019 or 2020 report without old table 二 columns (e.g. only table 三 survived) is still in the trial format.
   const trial = templateFor(2019)!;
-  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) return { template: trial, reason: `${year} 年度` };
+  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) return { template: trial, reason: { key: 'import.reasonYear', args: { year } } };
   return { template: current };
 }
 
@@ -256,7 +257,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     draft.general.text = draft.general.topics.get(template.generalTopics[0].id);
     draft.general.topics.clear();
   }
-  if (draft.parts.has('p1')) log({ key: 'import.general', args: { topics: [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key).join('、') || '—', paragraphs: p1.length } });
+  if (draft.parts.has('p1')) log({ key: 'import.general', args: { topics: byTopic.size ? { list: [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key) } : '—', paragraphs: p1.length } });
 
   const p5 = textOf('p5');
   if (p5.length) draft.problems = joinParagraphs(p5, options.joinBrokenLines);
@@ -266,7 +267,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     const fees = extractFees(draft.other);
     if (fees) {
       draft.fees = new Map(Object.entries(fees.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
-      log({ key: 'import.fees', args: { values: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`).join('，') } });
+      log({ key: 'import.fees', args: { values: { list: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`), separator: 'list.comma' } } });
       if (fees.inferred) warn({ key: 'import.feesInferred', args: { quote: fees.inferred } });
     }
   }
@@ -281,7 +282,7 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     const missing = missingRows(reader);
     const canTotal = tableRows(reader.table).some((r) => r.columns.some((c) => c.optionalTotal));
     log({ key: !canTotal ? 'import.tableRows' : reader.hasTotal ? 'import.tableWithTotals' : 'import.table', args: { table: reader.table.name, rows: reader.rows.size } });
-    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: reader.table.name, rows: missing.join('；') } });
+    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: reader.table.name, rows: { list: missing, separator: 'list.semicolon' } } });
   }
   for (const p of template.parts) if (!draft.parts.has(p.id)) warn({ key: 'import.partMissing', args: { part: p.key } });
 
@@ -291,8 +292,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const titleBody = titleText ? bodyOfTitle(titleText) : undefined;
   const issuer = signature ?? preambleBody ?? titleBody;
   if (issuer) {
-    const from = signature ? '落款' : preambleBody ? '导语' : '标题';
-    draft.meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${from}推断，请核对` });
+    const from: Message = { key: signature ? 'import.from.signature' : preambleBody ? 'import.from.preamble' : 'import.from.title' };
+    draft.meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${localize(from)}推断，请核对` });
     log({ key: 'import.metaFrom', args: { key: '机关', value: issuer, from } });
     const kind = inferKind(issuer);
     if (kind) {

@@ -96,7 +96,7 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
 
 function rowHover(model: ReportModel, row: RowDef, locale: Locale): string {
   const table = model.idx.tableOfRow.get(row.id)!;
-  const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join('、');
+  const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join(t(locale, 'list.separator'));
   const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', field(locale, 'ui.columns', cols)];
   const ids = new Set(row.columns.flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? []).map((i) => i.formula));
   for (const f of ids) lines.push('', field(locale, 'ui.identity', f));

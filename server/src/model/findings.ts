@@ -18,7 +18,19 @@ export type MessageKey = keyof typeof zhCn;
 /** A localisable message: a key into the l10n bundles and its arguments. */
 export interface Message {
   key: MessageKey;
-  args?: Record<string, string | number>;
+  args?: Record<string, MessageArg>;
+}
+
+/**
+ * An argument: text from the report or the template (a label, a quote) and numbers as they are; words the
+ * code supplies (“空白”, “（计算）”) as a message of their own, so they are translated with the rest.
+ */
+export type MessageArg = string | number | Message | MessageList;
+
+/** Items joined by a separator that is itself a message (default list.separator: 、 in Chinese, “, ” in English). */
+export interface MessageList {
+  list: MessageArg[];
+  separator?: MessageKey;
 }
 
 export interface TextEdit {

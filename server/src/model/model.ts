@@ -391,7 +391,7 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
       }
       const fixes: Fix[] | undefined = m.suggestion && !renamedAlready ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
-        { key, suggestion: m.suggestion ?? '', valid: matcher.keys().slice(0, 12).join('、') }, { fixes }));
+        { key, suggestion: m.suggestion ?? '', valid: { list: matcher.keys().slice(0, 12) } }, { fixes }));
       continue;
     }
     if (m.kind !== 'exact') {

@@ -123,7 +123,7 @@ function carryApplications(prev: ReportModel, draft: Draft, notes: Message[]): v
     target.values[i] = cell.value;
   });
   const total = target.values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
-  notes.push({ key: 'rollover.carried', args: { values: target.values.join('、'), total } });
+  notes.push({ key: 'rollover.carried', args: { values: { list: target.values.map((v) => v ?? '') }, total } });
   // Figures are zero, so until the carried applications are entered as results or carried on, 勾稽关系 fails: said here.
   if (total > 0) notes.push({ key: 'rollover.balance', args: { total } });
   if (blanks) notes.push({ key: 'rollover.carryBlank', args: { count: blanks } });
