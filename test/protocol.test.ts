@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model/model';
-import { ExportRequest, ImportRequest, PreviewRequest, RolloverRequest } from '../server/src/protocol';
+import { ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest } from '../server/src/protocol';
 import { renderDocument } from '../server/src/render/html';
 import { startServer, type TestServer } from './helpers/lspClient';
 import { CLEAN, COUNTY, MISTAKES, SEED, lineOf, sample } from './helpers/samples';
@@ -283,6 +283,35 @@ describe('preview and export requests', () => {
     await server.open(uri, sample(CLEAN));
     const result = (await server.connection.sendRequest(ExportRequest.method, { uri })) as { html: string };
     expect(result.html).toBe(renderDocument(parseReport(sample(CLEAN))));
+  });
+});
+
+describe('xxgk/reportInfo', () => {
+  const info = (uri: string) => server.connection.sendRequest(ReportInfoRequest.method, { uri });
+
+  it('gives the year, the body and its kind as the checker reads them', async () => {
+    const uri = uriFor(COUNTY);
+    await server.open(uri, sample(COUNTY));
+    expect(await info(uri)).toEqual({ year: 2024, issuer: '示例县自然资源和规划局', kind: '县级政府部门' });
+    server.close(uri);
+  });
+
+  it('reads the alias 报告年度, and follows edits', async () => {
+    const uri = uriFor('alias.xxgk.yaml');
+    const text = '机关: 张营乡人民政府\n机关类型: 乡镇人民政府\n报告年度: 2023\n';
+    await server.open(uri, text);
+    expect(await info(uri)).toEqual({ year: 2023, issuer: '张营乡人民政府', kind: '乡镇人民政府' });
+    await server.change(uri, [{ text: text.replace('报告年度: 2023', '报告年度: 2022') }]);
+    expect(await info(uri)).toMatchObject({ year: 2022 });
+    server.close(uri);
+  });
+
+  it('leaves out what is not written or not valid, and answers null for a document it does not have', async () => {
+    const uri = uriFor('partial.xxgk.yaml');
+    await server.open(uri, '年度: 二〇二三\n机关类型: 某种机关\n');
+    expect(await info(uri)).toEqual({});
+    server.close(uri);
+    expect(await info(uriFor('never-opened.xxgk.yaml'))).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportRequest, RolloverRequest } from '../../server/src/protocol';
+import { ImportRequest, ReportInfoRequest, RolloverRequest } from '../../server/src/protocol';
 import { reportDocument } from './documents';
 
 let output: vscode.OutputChannel | undefined;
@@ -79,16 +79,17 @@ export async function importPublishedReport(client: LanguageClient, source?: vsc
 export async function newFromLastYear(client: LanguageClient, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = await reportDocument(uri);
   if (!doc) return undefined;
-  const lastYear = Number(/^年度\s*:\s*(\d{4})/m.exec(doc.getText())?.[1]);
+  // The server reads the year as the checker does (年度 or 报告年度); the client parses no report.
+  const lastYear = (await client.sendRequest(ReportInfoRequest, { uri: doc.uri.toString() }))?.year;
   const input = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Report from Last Year'), prompt: vscode.l10n.t('Year of the new report'),
-    value: Number.isInteger(lastYear) ? String(lastYear + 1) : '',
+    value: lastYear !== undefined ? String(lastYear + 1) : '',
     validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : vscode.l10n.t('A four-digit year, e.g. 2025')),
   });
   if (!input) return undefined;
   const year = Number(input.trim());
   const base = path.posix.basename(doc.uri.path).replace(/\.xxgk\.ya?ml$/i, '');
-  const name = Number.isInteger(lastYear) && base.includes(String(lastYear)) ? base.replace(String(lastYear), String(year)) : `${base}-${year}`;
+  const name = lastYear !== undefined && base.includes(String(lastYear)) ? base.replace(String(lastYear), String(year)) : `${base}-${year}`;
   const target = await askNewFile(vscode.Uri.joinPath(doc.uri, '..', `${name}.xxgk.yaml`), vscode.l10n.t('Save New Report'));
   if (!target) return undefined;
   const previousPath = path.posix.relative(path.posix.dirname(target.path), doc.uri.path);

@@ -15,7 +15,7 @@ import type { MessageKey } from './model/findings';
 import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
-  DEFAULT_SETTINGS, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
+  DEFAULT_SETTINGS, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
@@ -146,6 +146,10 @@ connection.onRequest(PreviewRequest, guard('preview', null, (p: { uri: string })
 connection.onRequest(ExportRequest, guard('export', null, (p: { uri: string }) => {
   const doc = documents.get(p.uri);
   return doc ? service.getExport(doc) : null;
+}));
+connection.onRequest(ReportInfoRequest, guard('reportInfo', null, (p: { uri: string }) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.getReportInfo(doc) : null;
 }));
 
 // Import and rollover produce text; the client decides where it goes (and never overwrites a file).

@@ -17,7 +17,8 @@ import { provideHover } from './hover';
 import { provideInlayHints } from './inlayHints';
 import type { Locale } from '../l10n';
 import { provideExport, providePreview } from './preview';
-import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ServerSettings } from '../protocol';
+import { provideReportInfo } from './reportInfo';
+import { DEFAULT_SETTINGS, type ExportResult, type PreviewResult, type ReportInfo, type ServerSettings } from '../protocol';
 
 export interface LanguageServiceOptions {
   locale?: Locale;
@@ -39,6 +40,7 @@ export interface LanguageService {
   getFoldingRanges(doc: TextDocument): FoldingRange[];
   getPreview(doc: TextDocument): PreviewResult;
   getExport(doc: TextDocument): ExportResult;
+  getReportInfo(doc: TextDocument): ReportInfo;
   forget(uri: string): void;
   forgetAll(): void;
 }
@@ -59,6 +61,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getFoldingRanges: (doc) => provideFoldingRanges(analyze(doc)),
     getPreview: (doc) => providePreview(analyze(doc), locale),
     getExport: (doc) => provideExport(analyze(doc)),
+    getReportInfo: (doc) => provideReportInfo(analyze(doc)),
     forget: (uri) => cache.forget(uri),
     forgetAll: () => cache.forgetAll(),
   };
