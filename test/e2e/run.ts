@@ -310,6 +310,18 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.filterProblems('');
     },
   ],
+  [
+    '“New report from last year” proposes the next year, which the server read (here from the alias 报告年度)',
+    async ({ page, wb, workspace }) => {
+      writeFileSync(join(workspace, 'alias-2022.xxgk.yaml'), '机关: 张营乡人民政府\n机关类型: 乡镇人民政府\n报告年度: 2022\n');
+      await wb.openFile('alias-2022.xxgk.yaml');
+      await wb.runCommand('由上年报告新建…');
+      // The input box for the new year is filled from xxgk/reportInfo: 2022 + 1.
+      await wb.waitForInputValue(wb.quickInputBox, /^2023$/, LONG);
+      await screenshot(page, 'new-from-last-year');
+      await wb.closeQuickInput();
+    },
+  ],
 ];
 
 async function main(): Promise<number> {
