@@ -90,7 +90,9 @@ function detectFormat(blocks: Block[], year: number | undefined): { template: Te
   }
   // A 2019 or 2020 report without old table 二 columns (e.g. only table 三 survived) is still in the trial format.
   const trial = templateFor(2019)!;
-  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) return { template: trial, reason: { key: 'import.reasonYear', args: { year } } };
+  if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) {
+    return { template: trial, reason: { key: 'import.reasonYear', args: { year } } };
+  }
   return { template: current };
 }
 
@@ -257,7 +259,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     draft.general.text = draft.general.topics.get(template.generalTopics[0].id);
     draft.general.topics.clear();
   }
-  if (draft.parts.has('p1')) log({ key: 'import.general', args: { topics: byTopic.size ? { list: [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key) } : '—', paragraphs: p1.length } });
+  const topics = [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key);
+  if (draft.parts.has('p1')) log({ key: 'import.general', args: { topics: topics.length ? { list: topics } : '—', paragraphs: p1.length } });
 
   const p5 = textOf('p5');
   if (p5.length) draft.problems = joinParagraphs(p5, options.joinBrokenLines);
@@ -267,7 +270,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     const fees = extractFees(draft.other);
     if (fees) {
       draft.fees = new Map(Object.entries(fees.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
-      log({ key: 'import.fees', args: { values: { list: template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`), separator: 'list.comma' } } });
+      const values = template.feeFields.filter((f) => f.id in fees.values).map((f) => `${f.key} ${fees.values[f.id]}`);
+      log({ key: 'import.fees', args: { values: { list: values, separator: 'list.comma' } } });
       if (fees.inferred) warn({ key: 'import.feesInferred', args: { quote: fees.inferred } });
     }
   }
@@ -282,7 +286,8 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
     const missing = missingRows(reader);
     const canTotal = tableRows(reader.table).some((r) => r.columns.some((c) => c.optionalTotal));
     log({ key: !canTotal ? 'import.tableRows' : reader.hasTotal ? 'import.tableWithTotals' : 'import.table', args: { table: reader.table.name, rows: reader.rows.size } });
-    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: reader.table.name, rows: { list: missing, separator: 'list.semicolon' } } });
+    const rows = { list: missing, separator: 'list.semicolon' } as const;
+    if (missing.length) warn({ key: 'import.rowsMissing', args: { table: reader.table.name, rows } });
   }
   for (const p of template.parts) if (!draft.parts.has(p.id)) warn({ key: 'import.partMissing', args: { part: p.key } });
 

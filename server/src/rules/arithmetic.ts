@@ -88,7 +88,8 @@ function summarise(terms: (readonly [CellRef, CellValue])[], fmt: (r: CellRef, v
   const nonZero = terms.filter(([, v]) => v.value !== 0);
   const shown = nonZero.slice(0, MAX_TERMS - 2).map(([r, v]) => fmt(r, v));
   if (nonZero.length > shown.length) shown.push('…');
-  return { key: 'arith.someTerms', args: { terms: shown.length ? sumOf(shown) : '0', count: terms.length, zeros: terms.length - nonZero.length } };
+  const zeros = terms.length - nonZero.length;
+  return { key: 'arith.someTerms', args: { terms: shown.length ? sumOf(shown) : '0', count: terms.length, zeros } };
 }
 
 function sumOf(terms: MessageArg[]): MessageArg {

@@ -25,7 +25,8 @@ export function checkOldFormatRows(ctx: RuleContext): void {
         ...base, old: { list: row.columns.map((c) => c.label) }, now: { list: now.columns.map((c) => c.label) },
       }));
     } else if (split && split.kind === 'group') {
-      ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.splitRow', { ...base, parts: { list: split.children.map((c) => c.label), separator: 'list.semicolon' } }));
+      const parts = { list: split.children.map((c) => c.label), separator: 'list.semicolon' } as const;
+      ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.splitRow', { ...base, parts }));
     } else {
       ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.oldRow', base));
     }
