@@ -5,7 +5,7 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
- *   npm run bench -- --only floor,cli,render,lsp,memory
+ *   npm run bench -- --only floor,cli,render,lsp,memory,pdf
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
@@ -19,6 +19,7 @@ import { getLanguageService, type LanguageService as YamlLanguageService } from 
 import { checkModel, checkText } from '../server/src/check';
 import { IncrementalYaml } from '../server/src/languageService/incremental';
 import { main as cli } from '../server/src/cli';
+import { importFile } from '../server/src/import';
 import { parseReport, parseYaml } from '../server/src/model/model';
 import { forgetProseMatches } from '../server/src/model/prose';
 import { renderBody, renderDocument } from '../server/src/render/html';
@@ -91,6 +92,30 @@ function render(): void {
     return [d.name, size(d), fmtMs(timeIt(() => renderDocument(parseReport(d.text)))), fmtMs(timeIt(() => renderDocument(model))), fmtMs(timeIt(() => renderBody(model, { findings })))];
   });
   console.log(table(['document', 'size', 'export: parse + renderDocument', 'renderDocument', 'preview: renderBody with findings'], rows));
+}
+
+/** Importing a 10-page PDF (Chromium-printed, ruled tables across pages): in process, and the real CLI. */
+async function pdfImport(): Promise<void> {
+  heading('PDF import (10 pages, wall clock)');
+  const file = join(ROOT, 'test', 'fixtures', 'pdf', 'generated-5.ten-pages.pdf');
+  const loadStart = performance.now();
+  await importFile(file); // the first import also loads PDF.js
+  const first = performance.now() - loadStart;
+  const runs: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t = performance.now();
+    await importFile(file);
+    runs.push(performance.now() - t);
+  }
+  const cliRuns: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), 'import', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`xxgk import failed: ${r.stderr}`);
+    cliRuns.push(performance.now() - t);
+  }
+  console.log(table(['document', 'size', 'first import in process (loads PDF.js)', 'import in process (median)', 'real CLI: node server/out/cli.js import (median)', 'target ≤ 1 s'],
+    [['generated-5.ten-pages.pdf (10 pages)', fmtBytes(readFileSync(file).length), fmtMs(first), fmtMs(median(runs)), fmtMs(median(cliRuns)), median(cliRuns) <= 1000 ? 'yes' : 'no']]));
 }
 
 async function cliThroughput(): Promise<void> {
@@ -239,6 +264,7 @@ async function mainBench(): Promise<void> {
   if (wants('cli')) await cliThroughput();
   if (wants('lsp')) await lsp();
   if (wants('memory')) await memoryAndStart();
+  if (wants('pdf')) await pdfImport();
 }
 
 mainBench().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

@@ -2,8 +2,9 @@
 //   node scripts/build.mjs            build and write the schema
 //   node scripts/build.mjs --check    build, and fail if the committed schema is not what the code generates
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const check = process.argv.includes('--check');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8' };
@@ -24,9 +25,21 @@ if (check) {
   writeFileSync(schemaFile, generated);
 }
 
+// PDF.js (3.5 MB) is its own bundle, server/out/pdfjs.js, required by the server and the CLI only when a PDF is
+// imported: their start-up stays as it was. It reads `import.meta.url` (to find optional modules): in CommonJS
+// that is this file's URL.
+const pdfjsExternal = {
+  name: 'pdfjs-external',
+  setup(b) { b.onResolve({ filter: /^\.\/pdfjs$/ }, () => ({ path: './pdfjs.js', external: true })); },
+};
+const pdfjsBundle = {
+  entryPoints: ['server/src/import/pdfjs.ts'], outfile: 'server/out/pdfjs.js', sourcemap: false,
+  define: { 'import.meta.url': '__xxgkPdfjsUrl' }, banner: { js: 'var __xxgkPdfjsUrl = require("url").pathToFileURL(__filename).href;' },
+};
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
+  ...(existsSync('server/src/import/pdfjs.ts') ? [pdfjsBundle] : []),
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 await Promise.all([
@@ -34,3 +47,10 @@ await Promise.all([
   // The preview's own script runs in the webview (a browser), not in Node.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/previewScript.ts'], outfile: 'media/preview.js' }),
 ]);
+
+// The predefined CMaps of Chinese (Adobe-GB1) fonts, for PDFs whose fonts are not embedded (see pdfjs.ts).
+const cmapSource = join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
+mkdirSync('server/out/cmaps', { recursive: true });
+for (const name of readdirSync(cmapSource)) {
+  if (/^(Adobe-GB1-|UniGB-|GB)[\w-]*\.bcmap$/.test(name)) copyFileSync(join(cmapSource, name), join('server/out/cmaps', name));
+}

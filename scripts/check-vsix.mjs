@@ -45,6 +45,7 @@ const allowed = [
   /^extension\/media\/[\w.-]+\.(png|svg|css|js)$/,   // icons, the preview's stylesheet and its bundled webview script
   /^extension\/language-configuration\.json$/, /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/client\/out\/[\w.-]+\.js$/, /^extension\/server\/out\/[\w.-]+\.js$/,
+  /^extension\/server\/out\/cmaps\/[\w.-]+\.bcmap$/,   // PDF.js's CMaps for non-embedded Chinese fonts
   /^extension\/schemas\/[\w.-]+\.json$/, /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^extension\/docs\/images\/[\w.-]+\.png$/,
   /^extension\/samples\/[\w.-]+\.xxgk\.yaml$/,   // samples may ship (a user can open them from the extension)

@@ -1,4 +1,4 @@
-// Import accuracy on every import fixture: table cells reproduced at their place / cells in the source, what was
+// Import accuracy on every import fixture (text, HTML, .docx and the PDFs): table cells reproduced at their place / cells in the source, what was
 // left under 未识别内容, and whether the checker's rule ids match the expectation. Prints a table (not a test).
 //   npm run import:accuracy
 import { readFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { checkText } from '../server/src/check';
 import { importDocx, importFile, importHtml, importText, type ImportResult } from '../server/src/import';
 import { accuracy, publishedDocx, publishedHtml, publishedText } from '../test/helpers/published';
+import { PDF_DIR, PDF_FIXTURES } from '../test/helpers/pdfFixtures';
 
 const root = join(__dirname, '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -28,6 +29,8 @@ const rows: Row[] = [
   ['.docx, gridSpan/vMerge, totals', county, async () => importDocx(await publishedDocx(county, { totals: true }))],
   ['.docx, blanks, variants', county, async () => importDocx(await publishedDocx(county, { zeroAsBlank: true, variants: true, halfWidth: true }))],
   ['HTML, 2019 trial format', trial, () => importHtml(publishedHtml(trial, { totals: true }))],
+  // PDFs made by Chromium, LibreOffice and by hand (test/fixtures/pdf/, npm run fixtures:pdf).
+  ...PDF_FIXTURES.map((f): Row => [`PDF ${f.file} (${f.maker})`, f.truth(), () => importFile(join(PDF_DIR, f.file))]),
 ];
 
 (async () => {
@@ -36,8 +39,10 @@ const rows: Row[] = [
     const r = await run();
     const a = accuracy(truth, r.yaml);
     const ids = [...new Set(checkText(r.yaml).findings.map((f) => f.rule))].sort();
-    const same = name.startsWith('seed') ? (JSON.stringify(ids) === JSON.stringify([...new Set(checkText(seedSample).findings.map((f) => f.rule))].sort()) ? ' (= seed sample)' : ' (≠ seed sample!)') : '';
-    out.push([name, String(r.summary.format), `${a.correct} / ${a.total}${a.wrong.length ? ` (${a.wrong.length} wrong)` : ''}`, String(r.summary.unmapped.length), ids.join(' ') + same]);
+    const sourceIds = (y: string) => JSON.stringify([...new Set(checkText(y).findings.map((f) => f.rule))].sort());
+    const same = name.startsWith('seed') ? (JSON.stringify(ids) === sourceIds(seedSample) ? ' (= seed sample)' : ' (≠ seed sample!)')
+      : name.startsWith('PDF') ? (JSON.stringify(ids) === sourceIds(truth) ? ' (= source)' : ' (≠ source)') : '';
+    out.push([name, String(r.summary.format), `${a.correct} / ${a.total} (${((100 * a.correct) / a.total).toFixed(1)} %)${a.wrong.length ? `, ${a.wrong.length} wrong` : ''}`, String(r.summary.unmapped.length), ids.join(' ') + same]);
   }
   const widths = out[0].map((_, i) => Math.max(...out.map((r) => r[i].length)));
   for (const r of out) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join(' | '));

@@ -33,6 +33,17 @@ describe('padding a short table row with zeros', () => {
 });
 
 describe('inserting a missing key', () => {
+  it('writes a year and a signing date that follow from the report or from today, never fixed ones', () => {
+    // A report without 年度 is most likely last year's.
+    const noYear = edit(sample(CLEAN), '年度: 2024\n', '');
+    expect(fixOf(noYear, 'META-YEAR')).toContain(`年度: ${TODAY.y - 1}\n`);
+    const noDate = edit(sample(CLEAN), '落款日期: 2025-01-20\n', '');
+    expect(fixOf(noDate, 'META-FIELD')).toContain('落款日期: 2025-01-20\n');
+    const later = checkText(noDate.replace('年度: 2024', '年度: 2030'), { today: TODAY }).findings
+      .find((f) => f.rule === 'META-FIELD' && f.message.args?.key === '落款日期');
+    expect(later?.fixes?.[0].edits[0].text).toContain('落款日期: 2031-01-20');
+  });
+
   it('indents it like the mapping, also when the mapping starts with an explicit key (? )', () => {
     const after = fixOf('? 格式\n: 2021\n', 'META-FIELD');
     expect(after.split('\n').filter((l) => l.includes('机关'))).toEqual(['机关: ']);

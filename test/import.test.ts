@@ -254,7 +254,7 @@ describe('pieces', () => {
 
   it('refuses what it cannot read, with a clear message', async () => {
     const dir = tempDir('xxgk-import-');
-    for (const [name, msg] of [['a.doc', '另存为” .docx'], ['a.pdf', '不支持 PDF'], ['a.xls', '可导入 .txt、.html、.htm、.docx']]) {
+    for (const [name, msg] of [['a.doc', '另存为” .docx'], ['a.pdf', '不是 PDF'], ['a.xls', '可导入 .txt、.html、.htm、.docx、.pdf']]) {
       writeFileSync(join(dir, name), 'x');
       await expect(importFile(join(dir, name))).rejects.toThrow(msg);
     }
@@ -308,9 +308,9 @@ describe('xxgk import', () => {
     writeFileSync(join(dir, 'a.pdf'), 'x');
     writeFileSync(join(dir, 'noext'), 'x');
     expect((await run(dir, 'import', 'a.pdf', '--lang', 'en')).err).toBe(
-      'PDF is not supported: select and copy all of the text in a browser or PDF reader, save it as .txt, then import that.');
-    expect((await run(dir, 'import', 'noext', '--lang', 'en')).err).toBe('A file without an extension cannot be imported: use .txt, .html, .htm or .docx.');
-    expect((await run(dir, 'import', 'noext')).err).toBe('无法识别“（无扩展名）”文件：可导入 .txt、.html、.htm、.docx。');
+      'This file is not a PDF (it does not start with the PDF marker); the download may be incomplete or the extension wrong. Nothing was written.');
+    expect((await run(dir, 'import', 'noext', '--lang', 'en')).err).toBe('A file without an extension cannot be imported: use .txt, .html, .htm, .docx or .pdf.');
+    expect((await run(dir, 'import', 'noext')).err).toBe('无法识别“（无扩展名）”文件：可导入 .txt、.html、.htm、.docx、.pdf。');
     expect((await run(dir, 'import', 'nope.txt', '--lang', 'en')).err).toBe('“nope.txt” was not found.');
     const r = await run(ROOT, 'import', 'test/fixtures/seed-zhangying-2023.txt', '-o', join(dir, 'seed.xxgk.yaml'), '--lang', 'en');
     expect(r.err).toContain('Mapped:');

@@ -143,7 +143,9 @@ describe('messages in English, as shown', () => {
 
   it('rollover notes and the import summary', async () => {
     for (const s of SAMPLES) expectEnglish(rolloverReport(s.text).notes, s.text, `rollover ${s.name}`);
-    for (const name of ['seed-zhangying-2023.txt', 'import/garbled-zhangying-2024.txt', 'import/published-county-2024.gbk.html']) {
+    const sources = ['seed-zhangying-2023.txt', 'import/garbled-zhangying-2024.txt', 'import/published-county-2024.gbk.html',
+      'pdf/county-2024.plain.pdf', 'pdf/zhangying-2024.word.pdf'];
+    for (const name of sources) {
       const bytes = readFileSync(join(ROOT, 'test', 'fixtures', name));
       const { summary, yaml } = await importBuffer(name, bytes);
       const all = (x: ImportSummary) => [...x.mapped, ...x.warnings];

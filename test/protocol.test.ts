@@ -327,14 +327,15 @@ describe('import, rollover and last year’s report', () => {
     expect(r.summary!.length).toBeGreaterThan(20);
     const refused = (await server.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { yaml?: string; error?: string };
     expect(refused.yaml).toBeUndefined();
-    expect(refused.error).toBe('不支持 PDF：请在浏览器或阅读器中全选复制正文，保存为 .txt 后再导入。');
+    expect(refused.error).toBe('这个文件不是 PDF（文件开头没有 PDF 标记），可能下载不完整或扩展名有误。没有写入任何文件。');
   });
 
   it('localises import and rollover errors for the client, and names no CLI flag', async () => {
     const en = await startServer('en');
     try {
       const refused = (await en.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { error?: string };
-      expect(refused.error).toBe('PDF is not supported: select and copy all of the text in a browser or PDF reader, save it as .txt, then import that.');
+      expect(refused.error).toBe(
+        'This file is not a PDF (it does not start with the PDF marker); the download may be incomplete or the extension wrong. Nothing was written.');
       const uri = uriFor('no-year.xxgk.yaml');
       await en.open(uri, '机关: 某局\n');
       const r = (await en.connection.sendRequest(RolloverRequest.method, { uri })) as { yaml?: string; error?: string };

@@ -54,7 +54,7 @@ async function writeNew(target: vscode.Uri, text: string): Promise<void> {
 export async function importPublishedReport(client: LanguageClient, source?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked = source ? [source] : await vscode.window.showOpenDialog({
     canSelectMany: false, title: vscode.l10n.t('Import Published Report'), openLabel: vscode.l10n.t('Import'),
-    filters: { [vscode.l10n.t('Published report')]: ['txt', 'html', 'htm', 'docx'] },
+    filters: { [vscode.l10n.t('Published report')]: ['txt', 'html', 'htm', 'docx', 'pdf'] },
   });
   if (!picked?.length) return undefined;
   const src = picked[0];

@@ -2,7 +2,7 @@
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
  *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html]
- *   xxgk import <published report .txt/.html/.docx> [-o out.xxgk.yaml] [--lang zh-cn|en]
+ *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml] [--lang zh-cn|en]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml] [--lang zh-cn|en]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,7 +31,7 @@ export interface CliIO {
 const USAGE = `用法 / usage:
   xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
   xxgk render <文件> [-o 输出.html] [--force]
-  xxgk import <已发布的报告.txt|.html|.docx> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
+  xxgk import <已发布的报告.txt|.html|.docx|.pdf> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   check 检查年度报告（*.xxgk.yaml），有错误时退出码为 1；同一文件夹中有上一年度的报告（或“上年报告”指明）时，
   还核对上年结转、现行有效件数和内容雷同。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
@@ -65,8 +65,8 @@ const FLAG_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.no
 function errorText(e: unknown, locale: Locale): string {
   if (e instanceof UsageError) return `${e.message}\n${USAGE}`;
   if (e instanceof MessageError) {
-    const hint = FLAG_HINTS[e.userMessage.key];
-    const text = localize(e.userMessage, locale);
+    const hint = FLAG_HINTS[e.reason.key];
+    const text = localize(e.reason, locale);
     return hint ? localize({ key: hint, args: { message: text } }, locale) : text;
   }
   return `xxgk: ${(e as Error).message}`;
@@ -191,13 +191,14 @@ function outputTarget(output: string | undefined, io: CliIO): string | undefined
 
 async function importCommand(rest: string[], io: CliIO): Promise<number> {
   const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, lang: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件（.txt、.html、.htm 或 .docx）。');
+  if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件（.txt、.html、.htm、.docx 或 .pdf）。');
   const source = isAbsolute(positionals[0]) ? positionals[0] : join(io.cwd, positionals[0]);
   if (!existsSync(source)) throw new ImportError({ key: 'import.error.notFound', args: { name: positionals[0] } });
   const output = values.output as string | undefined;
   const target = outputTarget(output, io);
-  const { yaml, summary } = await importFile(source);
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
+  // An ImportError is localised where main() prints it (--lang is read there too).
+  const { yaml, summary } = await importFile(source);
   if (target) writeFileAtomic(target, yaml);
   else io.out(yaml.trimEnd());
   io.err(formatSummary(summary, locale));

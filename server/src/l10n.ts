@@ -50,8 +50,3 @@ function compiled(template: string): string[] {
   }
   return parts;
 }
-
-/** Whether a key computed at run time (a YAML error code) has a message of its own. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zh, key);
-}

@@ -61,7 +61,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 };
 
 export interface ImportParams {
-  /** The source file's name (its extension decides how it is read: .txt, .html/.htm, .docx). */
+  /** The source file's name (its extension decides how it is read: .txt, .html/.htm, .docx, .pdf). */
   name: string;
   /** The file's bytes, base64 (the client reads files, so remote workspaces work too). */
   data: string;
@@ -76,7 +76,7 @@ export interface ImportResult {
   error?: string;
 }
 
-/** `xxgk/import`: a published report (text, HTML, Word) as a new `.xxgk.yaml` text. Writes nothing. */
+/** `xxgk/import`: a published report (text, HTML, Word, PDF) as a new `.xxgk.yaml` text. Writes nothing. */
 export const ImportRequest = new RequestType<ImportParams, ImportResult, void>('xxgk/import');
 
 export interface RolloverParams {

@@ -180,8 +180,8 @@ const EDITOR_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.
 
 function errorText(e: unknown): string {
   if (!(e instanceof MessageError)) return (e as Error).message;
-  const hint = EDITOR_HINTS[e.userMessage.key];
-  const text = localize(e.userMessage, locale);
+  const hint = EDITOR_HINTS[e.reason.key];
+  const text = localize(e.reason, locale);
   return hint ? localize({ key: hint, args: { message: text } }, locale) : text;
 }
 

@@ -30,6 +30,8 @@ export interface Style {
   variants?: boolean;
   /** （六）其他处理 as one row (its three sub-rows summed), as in the 2019 layout. */
   sixthAsOne?: boolean;
+  /** Part 六 states the three 信息处理费 figures in a sentence, as most reports do. */
+  fees?: boolean;
 }
 
 interface Cell { text: string; colspan?: number; rowspan?: number }
@@ -53,7 +55,7 @@ function prose(model: ReportModel, label: string): string[] {
   return model.prose.filter((p) => p.label === label).flatMap((p) => p.text.split(/\n\s*\n/).map((x) => x.replace(/\n/g, '').trim()).filter(Boolean));
 }
 
-function content(yaml: string): Content {
+function content(yaml: string, style: Style = {}): Content {
   const model = parseReport(yaml);
   const meta = readMeta(model);
   const t = model.template;
@@ -67,6 +69,10 @@ function content(yaml: string): Content {
     return [...sub, ...prose(model, p.label)];
   });
   const p6 = prose(model, '六、其他需要报告的事项');
+  if (style.fees) {
+    const fee = (id: string) => (model.fields.get(id)?.node as { value?: unknown } | undefined)?.value ?? 0;
+    p6.unshift(`本年度发出收费通知${fee('fee.notices')}件，收费通知金额${fee('fee.billed')}元，实际收取信息处理费${fee('fee.collected')}元。`);
+  }
   const signed = meta.signed ? `${meta.signed.y}年${meta.signed.m}月${meta.signed.d}日` : '';
   // Published reports give the contact in the preamble.
   const contact = String((model.fields.get('contact')?.node as { value?: unknown } | undefined)?.value ?? '');
@@ -174,6 +180,15 @@ function partHeading(c: Content, id: string, style: Style): string {
   return p.key;
 }
 
+/** What a published report prints, for writers of other layouts (the PDF fixtures' Word files). */
+export function printedReport(yaml: string, style: Style = {}) {
+  const c = content(yaml, style);
+  const heading = (id: string) => partHeading(c, id, style);
+  return { ...c, grids: grids(c, style), heading, bracket: (s: string) => bracket(s, style) };
+}
+
+export type { Cell as PrintedCell, Grid as PrintedGrid };
+
 // ------------------------------------------------------------------ HTML
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -193,7 +208,7 @@ const para = (t: string) => `<p style="text-indent:2em;line-height:1.8"><span st
 const heading = (t: string) => `<p style="text-indent:2em"><strong><span style="font-family:黑体">${esc(t)}</span></strong></p>`;
 
 export function publishedHtml(yaml: string, style: Style = {}): string {
-  const c = content(yaml);
+  const c = content(yaml, style);
   const g = grids(c, style);
   const body: string[] = [];
   body.push(`<p align="center"><strong><span style="font-size:22pt">${esc(c.title)}</span></strong></p>`);
@@ -279,7 +294,7 @@ function textTable(rows: string[][]): string {
 export type TextLayout = 'clean' | 'garbled' | 'spaces';
 
 export function publishedText(yaml: string, style: Style = {}, layout: TextLayout = 'clean'): string {
-  const c = content(yaml);
+  const c = content(yaml, style);
   const g = grids(c, style);
   const lines: string[] = [c.title, '', ...c.preamble.flatMap((p) => [p, ''])];
   const table = (id: 't2' | 't3' | 't4') => {
@@ -351,7 +366,7 @@ function docxTable(grid: Grid): string {
 }
 
 export async function publishedDocx(yaml: string, style: Style = {}): Promise<Buffer> {
-  const c = content(yaml);
+  const c = content(yaml, style);
   const g = grids(c, style);
   const body: string[] = [wp(c.title, true), ...c.preamble.map((p) => wp(p)), wp('一、总体情况', true)];
   for (const topic of c.general) {

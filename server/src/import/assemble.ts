@@ -5,7 +5,7 @@
  * is still recognised by its rows), other text to the table's 说明; after the last part come the 落款 date and
  * the signature. Whatever fits nowhere is kept under 未识别内容 and listed in the summary.
  */
-import { emptyDraft, type Draft, type DraftValue } from '../write/draft';
+import { emptyDraft, type Draft, type DraftValue } from '../write/yamlWriter';
 import type { Message, MessageArg } from '../model/findings';
 import { localize } from '../l10n';
 import { normalizeLabel, stripNumbering, KeyMatcher } from '../template/labels';
@@ -30,7 +30,7 @@ type Section = 'front' | PartDef['id'] | 'end';
 
 const NUMERALS = '一二三四五六';
 /** A web page's info line: “发布时间：2024-01-20 来源：… 字号：[大 中 小]”. */
-const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【\[]/;
+const PAGE_INFO = /(?:发布(?:日期|时间)|来源|浏览次数|阅读次数|点击数|字号|字体|打印本页|关闭窗口|分享到)\s*[:：【[]/;
 /** Page numbers a text dump keeps: “— 3 —”, “第 3 页 共 5 页”, “3/5”. */
 const PAGE_FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 

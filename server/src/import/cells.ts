@@ -2,7 +2,7 @@
  * Reading one printed cell: a number, a blank (empty, “-”, “/”, “无” …), a number with a unit kept as text for
  * the checker to judge (“251000元” in a 万元 column is T2-UNIT's business), or not a value at all (a label).
  */
-import type { DraftCell } from '../write/draft';
+import type { DraftCell } from '../write/yamlWriter';
 
 const BLANK = new Set(['', '-', '--', '—', '——', '－', '/', '／', '\\', '空', '无', '—/—']);
 

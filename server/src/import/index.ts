@@ -1,13 +1,13 @@
 /**
- * Import a published report — plain text copied from a page, an HTML page, a Word .docx — as `.xxgk.yaml`.
- * All three become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
+ * Import a published report — plain text copied from a page, an HTML page, a Word .docx, a PDF — as
+ * `.xxgk.yaml`. All of them become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
  * written by the same writer as the rollover (draft.ts). Nothing is dropped: what cannot be mapped is kept
  * under 未识别内容 and listed in the summary. Callable from the CLI and the language server alike.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { MessageError } from '../model/messageError';
-import { draftText } from '../write/draft';
+import { draftText } from '../write/yamlWriter';
 import { assemble } from './assemble';
 import { textBlocks } from './blocks';
 import { htmlBlocks } from './html';
@@ -50,6 +50,18 @@ export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportRes
   return result;
 }
 
+/** A PDF with a text layer (pdfImport.ts); scanned, encrypted, damaged files and non-reports are refused. */
+export async function importPdf(buffer: Uint8Array): Promise<ImportResult> {
+  // Loaded on demand: PDF.js is large and only needed here.
+  const { importPdfBuffer, PdfRefusal } = await import('./pdfImport');
+  try {
+    return await importPdfBuffer(buffer);
+  } catch (e) {
+    if (e instanceof PdfRefusal) throw new ImportError(e.reason);
+    throw e;
+  }
+}
+
 /** Decodes a text or HTML file: UTF-16 by its BOM (Notepad's “Unicode”), UTF-8, else GB18030 (GBK/GB2312 pages). */
 export function decodeText(buffer: Uint8Array): string {
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
@@ -61,7 +73,7 @@ export function decodeText(buffer: Uint8Array): string {
   }
 }
 
-/** A file read from disk, by its extension: .txt, .html/.htm, .docx. */
+/** A file read from disk, by its extension: .txt, .html/.htm, .docx, .pdf. */
 export async function importFile(path: string): Promise<ImportResult> {
   return importBuffer(path, readFileSync(path));
 }
@@ -75,8 +87,7 @@ export async function importBuffer(fileName: string, buffer: Uint8Array): Promis
     case '.docx': return importDocx(buffer);
     case '.doc': case '.wps':
       throw new ImportError({ key: 'import.error.oldWord', args: { ext } });
-    case '.pdf':
-      throw new ImportError({ key: 'import.error.pdf' });
+    case '.pdf': return importPdf(buffer);
     default:
       throw new ImportError(ext ? { key: 'import.error.unknownType', args: { ext } } : { key: 'import.error.noExtension' });
   }

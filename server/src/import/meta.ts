@@ -59,7 +59,8 @@ export function contactOf(text: string): string | undefined {
   const address = /地址\s*[:：]\s*([^，,。；;\n]{4,60})/.exec(text)?.[1];
   const email = /(?:电子邮箱|邮箱|E-?mail)\s*[:：]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/i.exec(text)?.[1];
   const parts = [office?.trim(), address && `地址：${address.trim()}`, phone && `电话：${phone.trim()}`, email && `邮箱：${email}`].filter(Boolean);
-  return parts.length ? parts.join('，') : undefined;
+  // One line: a number broken over two lines of the source (“0000-⏎9171632”) is still one number.
+  return parts.length ? parts.join('，').replace(/\s*\n\s*/g, '') : undefined;
 }
 
 /** “发布日期：2024-01-20”, “发布时间：2024年01月20日 10:30” in a page's header. */

@@ -6,7 +6,7 @@
 import type { Message } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 
-export type ImportSource = 'text' | 'html' | 'docx';
+export type ImportSource = 'text' | 'html' | 'docx' | 'pdf';
 
 export interface UnmappedItem {
   /** Where in the source it was: “页首”, “表三”, “第六部分之后” … */

@@ -6,7 +6,7 @@
  * trimmed — trailing first, then leading — preferring the fit whose printed total adds up. Totals are kept
  * when the source prints a 总计 column. Rows that match nothing are returned to the caller, never dropped.
  */
-import type { DraftCell, DraftRow, DraftTable } from '../write/draft';
+import type { DraftCell, DraftRow, DraftTable } from '../write/yamlWriter';
 import type { Message } from '../model/findings';
 import { KeyMatcher, levenshtein, normalizeLabel, stripNumbering } from '../template/labels';
 import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';

@@ -22,17 +22,28 @@ export function provideCodeActions(analysis: Analysis, range: Range, context: Co
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    // Findings that share a fix (three missing rows of one group; STR-PARTS and T4-SHAPE for a missing part)
+    // offer it once, for all their diagnostics, rather than as identical entries in the menu.
+    const byContent = new Map<string, CodeAction>();
     for (const f of analysis.findings) {
       if (!f.fixes?.length || !overlaps(span, f.span)) continue;
       const diagnostic = toDiagnostic(analysis, f, locale);
       for (const fix of f.fixes) {
-        actions.push({
-          title: localize(fix.title, locale),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred,
-          edit: { changes: { [analysis.uri]: toTextEdits(analysis, fix.edits) } },
-        });
+        const title = localize(fix.title, locale);
+        const edits = toTextEdits(analysis, fix.edits);
+        const key = JSON.stringify([title, edits]);
+        const same = byContent.get(key);
+        if (same) {
+          same.diagnostics!.push(diagnostic);
+          same.isPreferred ||= fix.preferred;
+          continue;
+        }
+        const action: CodeAction = {
+          title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred,
+          edit: { changes: { [analysis.uri]: edits } },
+        };
+        byContent.set(key, action);
+        actions.push(action);
       }
     }
   }
@@ -78,13 +89,27 @@ export function fixAll(analysis: Analysis): Fix[] {
     return i < taken.length && clash(s, taken[i]);
   };
   const seen = new Set<Fix>();
+  const stale = staleSums(analysis.findings);
   for (const f of analysis.findings as Finding[]) {
     const fix = f.fixes?.find((x) => x.preferred);
-    if (!fix || seen.has(fix)) continue;
+    if (!fix || seen.has(fix) || stale.has(f)) continue;
     seen.add(fix);
     if (fix.edits.some((e) => clashes(e.span))) continue;
     for (const e of fix.edits) taken.splice(firstAfter(e.span.start), 0, e.span);
     chosen.push(fix);
   }
   return chosen;
+}
+
+/**
+ * A sum's fix is computed from the terms its finding points at (related). When another sum's fix changes one
+ * of those terms, applying both writes a total computed from the old term (found by the tests: in the mistakes
+ * sample 予以公开's 总计 76→75 and （七）总计 194→195, computed with 76, left （七）总计 wrong). Such a fix
+ * waits for the next round, which computes it from the new values.
+ */
+function staleSums(findings: Finding[]): Set<Finding> {
+  const sums = findings.filter((f) => f.related?.length && f.fixes?.some((x) => x.preferred));
+  const changes = sums.flatMap((f) => f.fixes!.find((x) => x.preferred)!.edits.map((e) => ({ by: f, span: e.span })));
+  const meets = (a: Span, b: Span) => (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end);
+  return new Set(sums.filter((f) => f.related!.some((r) => changes.some((c) => c.by !== f && meets(r.span, c.span)))));
 }

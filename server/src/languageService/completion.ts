@@ -9,14 +9,14 @@ import {
   type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import { compareDates, formatIso, today } from '../model/dates';
+import { compareDates, formatIso, today, type SimpleDate } from '../model/dates';
 import { localize, type Locale } from '../l10n';
 import type { MessageKey } from '../model/findings';
 import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
 import { readMeta } from '../model/meta';
-import { groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/skeleton';
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
+import { feeLines, groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/yamlWriter';
+import { fieldDef, keysAtLevel, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type Template } from '../template';
 
 type Scope =
   | { kind: 'root' }
@@ -65,10 +65,6 @@ function matcherOf<T>(items: { key: string; aliases?: string[]; value: T }[]): K
   return new KeyMatcher(items);
 }
 
-function tableLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
-  return nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : tableLevel(n.children)));
-}
-
 function scopeOf(template: Template, chain: KeyLine[]): Scope {
   if (chain.some((k) => k.rest.startsWith('|') || k.rest.startsWith('>'))) return { kind: 'prose' };
   if (!chain.length) return { kind: 'root' };
@@ -79,17 +75,21 @@ function scopeOf(template: Template, chain: KeyLine[]): Scope {
   if (chain.length === 1) return { kind: 'part', part };
   if (part.table) {
     const table = template.tables.find((t) => t.id === part.table)!;
-    const groups = tableLevel(table.nodes).filter((n): n is GroupDef => n.kind === 'group');
+    const groups = keysAtLevel(table.nodes).filter((n): n is GroupDef => n.kind === 'group');
     const g = matcherOf(groups.map((x) => ({ key: x.key!, aliases: x.aliases, value: x }))).match(chain[1].key);
     return chain.length === 2 && g.kind !== 'unknown' ? { kind: 'group', group: g.value, table } : { kind: 'unknown' };
   }
-  if (part.content === 'other' && chain.length === 2 && matcherOf([{ key: '信息处理费', aliases: ['信息处理费收取情况'], value: 1 }]).match(chain[1].key).kind !== 'unknown') {
+  const fee = fieldDef(template, 'p6.fee');
+  if (part.content === 'other' && chain.length === 2 && matcherOf([{ ...fee, value: 1 }]).match(chain[1].key).kind !== 'unknown') {
     return { kind: 'fee' };
   }
   return { kind: 'unknown' };
 }
 
-export function provideCompletion(analysis: Analysis, position: Position, locale: Locale): CompletionList {
+/** `now` is the service's “today” (fixed in tests), so offered years and dates agree with the checker's. */
+export function provideCompletion(
+  analysis: Analysis, position: Position, locale: Locale, now: SimpleDate = today(),
+): CompletionList {
   const { model } = analysis;
   const template = model.template;
   const lineText = model.lines.lineText(position.line);
@@ -104,7 +104,8 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
     const chain = parents(model, position.line, indent);
     const typed = valueMatch[3];
     const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
-    valueCompletions(model, scopeOf(template, chain), valueMatch[2].trim(), range, before.endsWith(':'), locale, items);
+    const scope = scopeOf(template, chain);
+    valueCompletions(model, scope, valueMatch[2].trim(), range, before.endsWith(':'), locale, items, now);
     return result();
   }
   const keyMatch = /^(\s*)([^\s:#]*)$/.exec(before);
@@ -128,12 +129,13 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       const meta = readMeta(model);
       if (!model.root || model.root.items.length === 0) {
         add(t(locale, 'ui.completion.report'), snippetLines(reportSkeleton(template, {
-          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? today().y - 1), signed: `${(meta.year ?? today().y - 1) + 1}-01-20`,
+          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? now.y - 1), signed: `${(meta.year ?? now.y - 1) + 1}-01-20`,
         }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
       }
       for (const f of template.metadata) {
         if (present.has(f.key)) continue;
-        add(f.key, `${f.key}: ${fieldSnippet(template, f, meta.year)}`, CompletionItemKind.Property, f.label, f.help);
+        const snippet = fieldSnippet(template, f, meta.year, now);
+        add(f.key, `${f.key}: ${snippet}`, CompletionItemKind.Property, f.label, f.help);
       }
       for (const p of template.parts) {
         if (present.has(p.key)) continue;
@@ -146,11 +148,11 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       const { part } = scope;
       if (part.table) {
         const table = template.tables.find((x) => x.id === part.table)!;
-        const missing = tableLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
+        const missing = keysAtLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
         if (missing.length > 1) {
           add(t(locale, 'ui.completion.table', { table: table.name, title: table.title }), snippetLines(tableLines({ ...table, nodes: missing }, '', { snippet: true })), CompletionItemKind.Struct, part.basis, undefined, '0');
         }
-        for (const n of tableLevel(table.nodes)) {
+        for (const n of keysAtLevel(table.nodes)) {
           if (present.has(n.key!)) continue;
           if (n.kind === 'row') add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
           else add(n.key!, snippetLines(groupLines(n, '', { snippet: true })), CompletionItemKind.Struct, n.label, n.help);
@@ -159,8 +161,12 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
       } else if (part.content === 'general') {
         for (const f of template.generalTopics) if (!present.has(f.key)) add(f.key, `${f.key}: |\n  \${1:${f.label}……}`, CompletionItemKind.Property, f.label, f.help);
       } else if (part.content === 'other') {
-        if (!present.has('信息处理费')) add('信息处理费', ['信息处理费:', ...template.feeFields.map((f, i) => `  ${f.key}: \${${i + 1}:0}`)].join('\n'), CompletionItemKind.Struct, template.otherFields[0].label, template.otherFields[0].help);
-        if (!present.has('其他')) add('其他', '其他: |\n  $0', CompletionItemKind.Text, template.otherFields[1].label);
+        const fee = fieldDef(template, 'p6.fee');
+        const other = fieldDef(template, 'p6.text');
+        if (!present.has(fee.key)) {
+          add(fee.key, snippetLines(feeLines(template, '', { snippet: true })), CompletionItemKind.Struct, fee.label, fee.help);
+        }
+        if (!present.has(other.key)) add(other.key, `${other.key}: |\n  $0`, CompletionItemKind.Text, other.label);
       }
       break;
     }
@@ -179,7 +185,10 @@ export function provideCompletion(analysis: Analysis, position: Position, locale
   return result();
 }
 
-function valueCompletions(model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean, locale: Locale, items: CompletionItem[]): void {
+function valueCompletions(
+  model: ReportModel, scope: Scope, key: string, range: { start: Position; end: Position }, needsSpace: boolean,
+  locale: Locale, items: CompletionItem[], now: SimpleDate,
+): void {
   const template = model.template;
   const pad = needsSpace ? ' ' : '';
   const add = (label: string, insert: string, detail?: string, snippet = false) => items.push({
@@ -193,9 +202,8 @@ function valueCompletions(model: ReportModel, scope: Scope, key: string, range: 
     if (field.type === 'kind') {
       for (const k of template.bodyKinds) add(k.label, k.label, t(locale, `ui.deadline.${k.deadline}`));
     } else if (field.type === 'version') add(String(template.version), String(template.version), template.source);
-    else if (field.type === 'year') add(String(today().y - 1), String(today().y - 1));
+    else if (field.type === 'year') add(String(now.y - 1), String(now.y - 1));
     else if (field.type === 'date') {
-      const now = today();
       add(formatIso(now), formatIso(now), t(locale, 'ui.completion.today'));
       if (meta.year !== undefined) {
         const deadline = meta.kind?.deadline === 'gov' ? { y: meta.year + 1, m: 3, d: 31 } : { y: meta.year + 1, m: 1, d: 31 };
@@ -205,7 +213,7 @@ function valueCompletions(model: ReportModel, scope: Scope, key: string, range: 
     return;
   }
   const rows = scope.kind === 'part' && scope.part.table
-    ? tableLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
+    ? keysAtLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
     : scope.kind === 'group' ? scope.group.children : [];
   const row = rows.find((n): n is RowDef => n.kind === 'row' && (n.key === key || n.aliases.includes(key)));
   if (row) add(rowValueText(row), rowValueText(row, undefined, new Tabstops(true)), row.columns.map((c) => c.short).join(' · '), true);
@@ -230,12 +238,12 @@ function presentKeys(model: ReportModel, line: number, indent: number): Set<stri
   return out;
 }
 
-function fieldSnippet(template: Template, f: FieldDef, year: number | undefined): string {
+function fieldSnippet(template: Template, f: FieldDef, year: number | undefined, now: SimpleDate): string {
   switch (f.type) {
     case 'version': return String(template.version);
     case 'kind': return `\${1|${template.bodyKinds.map((k) => k.label).join(',')}|}`;
-    case 'year': return `\${1:${today().y - 1}}`;
-    case 'date': return `\${1:${(year ?? today().y - 1) + 1}-01-20}`;
+    case 'year': return `\${1:${now.y - 1}}`;
+    case 'date': return `\${1:${(year ?? now.y - 1) + 1}-01-20}`;
     case 'prose': return '|\n  $0';
     default: return '$0';
   }

@@ -34,11 +34,19 @@ export function provideDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
       }
       children.sort((a, b) => a.range.start.line - b.range.start.line);
     } else if (isMap(part.node)) {
-      for (const f of model.fields.values()) if (inPart(f)) children.push(symbol(f.def.key, SymbolKind.String, f, f.def.label));
-      children.sort((a, b) => a.range.start.line - b.range.start.line);
+      const fields = [...model.fields.values()].filter(inPart).sort((a, b) => a.keySpan.start - b.keySpan.start);
+      const symbols = new Map(fields.map((f) => [f, symbol(f.def.key, SymbolKind.String, f, f.def.label)]));
+      for (const f of fields) {
+        // 信息处理费's figures are written inside it: nested as in the file.
+        const inside = (g: KeyedValue) => f.keySpan.start > g.keySpan.start && f.keySpan.end <= g.valueSpan.end;
+        const parent = fields.find((g) => g !== f && inside(g));
+        if (parent) (symbols.get(parent)!.children ??= []).push(symbols.get(f)!);
+        else children.push(symbols.get(f)!);
+      }
     }
     out.push(symbol(part.def.key, part.def.table ? SymbolKind.Class : SymbolKind.Module, part,
       part.def.table ? model.idx.tableById.get(part.def.table)!.name : undefined, children));
   }
-  return out;
+  // In document order, as the parts' children are (metadata such as 未识别内容 may come after the parts).
+  return out.sort((a, b) => a.range.start.line - b.range.start.line);
 }

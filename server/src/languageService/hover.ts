@@ -45,7 +45,8 @@ export function provideHover(analysis: Analysis, position: Position, locale: Loc
     if (inside(part.keySpan, offset)) {
       const table = part.def.table ? model.idx.tableById.get(part.def.table) : undefined;
       const lines = [`**${part.def.key}**`, '', part.def.help, '', field(locale, 'ui.basis', part.def.basis)];
-      if (table) lines.push('', ...tableIdentities(model, table, locale));
+      // One paragraph each: markdown joins lines that are not separated by a blank line.
+      for (const identity of table ? tableIdentities(model, table, locale) : []) lines.push('', identity);
       return hover(model, part.keySpan, lines.join('\n'));
     }
   }

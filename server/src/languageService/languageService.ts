@@ -53,7 +53,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   return {
     analyze,
     getDiagnostics: (doc) => provideDiagnostics(analyze(doc), locale),
-    getCompletion: (doc, position) => provideCompletion(analyze(doc), position, locale),
+    getCompletion: (doc, position) => provideCompletion(analyze(doc), position, locale, options.today),
     getHover: (doc, position) => provideHover(analyze(doc), position, locale),
     getCodeActions: (doc, range, context) => provideCodeActions(analyze(doc), range, context, locale),
     getInlayHints: (doc, range) => provideInlayHints(analyze(doc), range, settings().inlayHints),

@@ -2,7 +2,7 @@
  * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
  * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
  */
-import type zhCn from '../../l10n/messages.zh-cn.json';
+import zhCn from '../../l10n/messages.zh-cn.json';
 import { RULE_CATALOG, type RuleId, type Severity } from '../template/ruleCatalog';
 
 export type { Severity };
@@ -14,6 +14,11 @@ export interface Span {
 
 /** A message id: a key of the Chinese bundle (server/l10n/messages.zh-cn.json), so a typo does not compile. */
 export type MessageKey = keyof typeof zhCn;
+
+/** Whether a key computed at run time (a YAML error code) has a message of its own. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCn, key);
+}
 
 /** A localisable message: a key into the l10n bundles and its arguments. */
 export interface Message {

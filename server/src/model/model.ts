@@ -4,12 +4,11 @@
  * findings, and whatever could be read is still in the model for the other rules.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { finding, type Finding, type Fix, type MessageKey, type Span } from './findings';
-import { isMessageKey } from '../l10n';
+import { finding, isMessageKey, type Finding, type Fix, type MessageKey, type Span } from './findings';
 import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from '../template/labels';
 import type { RuleId } from '../template/ruleCatalog';
 import {
-  CURRENT_FORMAT, cellRef, indexOf, legacyLabels, template2021, templateFor,
+  CURRENT_FORMAT, cellRef, indexOf, keysAtLevel, legacyLabels, template2021, templateFor,
   type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template, type TemplateIndex,
 } from '../template';
 import { LineIndex } from './lineIndex';
@@ -59,7 +58,15 @@ export interface Container extends KeyedValue {
 }
 
 export interface ProseValue {
-  /** Field id or a part/sub-heading path, for messages. */
+  /**
+   * Where the text stands, by template id: a field ('preamble', 'p1.active', 'p6.text'; 'p6.fee' when the fees
+   * are written as a sentence), a part written as one text ('p1', 'p5'), a table's note ('t3.note'), or a free
+   * sub-heading of a part (`p5/存在的问题`).
+   */
+  id: string;
+  /** The part it belongs to; the preamble belongs to none. */
+  part?: PartDef['id'];
+  /** How messages name it: “一、（一）主动公开”, “表三说明”. */
   label: string;
   text: string;
   node: Scalar;
@@ -125,15 +132,9 @@ function rootMatcher(t: Template): KeyMatcher<Slot> {
 /** Keys valid directly inside a table mapping or a nested group: rows, nested groups, rows of flat groups. */
 function tableLevelMatcher(owner: object, nodes: TableNode[], withNote: FieldDef | undefined): KeyMatcher<Slot> {
   return cached(owner, () => {
-    const out: KeyCandidate<Slot>[] = [];
-    const add = (ns: TableNode[]) => {
-      for (const n of ns) {
-        if (n.kind === 'row') out.push({ key: n.key, aliases: n.aliases, value: { kind: 'row', def: n } });
-        else if (n.nested) out.push({ key: n.key!, aliases: n.aliases, value: { kind: 'group', def: n } });
-        else add(n.children);
-      }
-    };
-    add(nodes);
+    const out = keysAtLevel(nodes).map((n): KeyCandidate<Slot> => (n.kind === 'row'
+      ? { key: n.key, aliases: n.aliases, value: { kind: 'row', def: n } }
+      : { key: n.key!, aliases: n.aliases, value: { kind: 'group', def: n } }));
     if (withNote) out.push({ key: withNote.key, aliases: withNote.aliases, value: { kind: 'note' } });
     return out;
   });
@@ -457,7 +458,7 @@ function readRoot(model: ReportModel, root: YAMLMap): void {
     if (slot.kind === 'field') {
       model.fields.set(slot.def.id, withDef(kv, slot.def));
       if (slot.def.aside) expectScalar(model, kv, slot.def.label);
-      else if (slot.def.type === 'prose') readProse(model, kv, slot.def.label);
+      else if (slot.def.type === 'prose') readProse(model, kv, { id: slot.def.id, label: slot.def.label });
       else expectScalar(model, kv, slot.def.label);
     } else if (slot.kind === 'part') {
       const part: PartValue = withDef(kv, slot.def);
@@ -472,14 +473,20 @@ function expectScalar(model: ReportModel, kv: KeyedValue, label: string): void {
   if (kv.node && !isScalar(kv.node)) model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedText', { label }));
 }
 
-function readProse(model: ReportModel, kv: KeyedValue, label: string): void {
+interface ProsePlace {
+  id: string;
+  part?: PartDef['id'];
+  label: string;
+}
+
+function readProse(model: ReportModel, kv: KeyedValue, place: ProsePlace): void {
   const node = kv.node;
   if (!node || (isScalar(node) && node.value === null)) return;
   if (!isScalar(node)) {
-    model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedProse', { label }));
+    model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedProse', { label: place.label }));
     return;
   }
-  model.prose.push({ label, text: String(node.value), node, span: kv.valueSpan });
+  model.prose.push({ ...place, text: String(node.value), node, span: kv.valueSpan });
 }
 
 function readPart(model: ReportModel, part: PartValue): void {
@@ -494,9 +501,9 @@ function readPart(model: ReportModel, part: PartValue): void {
         readPairs(model, node, cached(t.generalTopics, () => fieldCandidates(t.generalTopics)), (slot, kv) => {
           if (slot.kind !== 'field') return;
           model.fields.set(slot.def.id, withDef(kv, slot.def));
-          readProse(model, kv, `${def.numeral}、${slot.def.label}`);
+          readProse(model, kv, { id: slot.def.id, part: def.id, label: `${def.numeral}、${slot.def.label}` });
         });
-      } else readProse(model, part, def.key);
+      } else readProse(model, part, { id: def.id, part: def.id, label: def.key });
       return;
     case 'table': {
       const table = model.idx.tableById.get(def.table!)!;
@@ -517,9 +524,9 @@ function readPart(model: ReportModel, part: PartValue): void {
         for (const pair of node.items) {
           const kv = keyedValue(model, pair);
           const key = isScalar(pair.key) ? String(pair.key.value) : '';
-          readProse(model, kv, `${def.numeral}、${key}`);
+          readProse(model, kv, { id: `${def.id}/${key}`, part: def.id, label: `${def.numeral}、${key}` });
         }
-      } else readProse(model, part, def.key);
+      } else readProse(model, part, { id: def.id, part: def.id, label: def.key });
       return;
     case 'other':
       if (empty) return;
@@ -529,9 +536,9 @@ function readPart(model: ReportModel, part: PartValue): void {
           if (slot.kind !== 'field') return;
           model.fields.set(slot.def.id, withDef(kv, slot.def));
           if (slot.def.id === 'p6.fee') readFees(model, kv);
-          else readProse(model, kv, `${def.numeral}、${slot.def.label}`);
+          else readProse(model, kv, { id: slot.def.id, part: def.id, label: `${def.numeral}、${slot.def.label}` });
         });
-      } else readProse(model, part, def.key);
+      } else readProse(model, part, { id: def.id, part: def.id, label: def.key });
       return;
   }
 }
@@ -540,7 +547,8 @@ function readFees(model: ReportModel, kv: KeyedValue): void {
   const t = model.template;
   if (!kv.node || (isScalar(kv.node) && kv.node.value === null)) return;
   if (!isMap(kv.node)) {
-    if (isScalar(kv.node)) readProse(model, kv, '信息处理费');
+    const fee = model.idx.field.get('p6.fee')!;
+    if (isScalar(kv.node)) readProse(model, kv, { id: fee.id, part: 'p6', label: fee.key });
     else model.findings.push(finding('STR-TYPE', kv.valueSpan, 'type.expectedFees'));
     return;
   }
@@ -555,7 +563,10 @@ function readFees(model: ReportModel, kv: KeyedValue): void {
 function readTableLevel(model: ReportModel, table: TableDef, owner: object, nodes: TableNode[], map: YAMLMap, top: boolean): void {
   const matcher = tableLevelMatcher(owner, nodes, top ? model.template.tableNoteKey : undefined);
   readPairs(model, map, matcher, (slot, kv) => {
-    if (slot.kind === 'note') readProse(model, kv, `${table.name}说明`);
+    if (slot.kind === 'note') {
+      const part = model.idx.partOfTable.get(table.id)!.id;
+      readProse(model, kv, { id: `${table.id}.note`, part, label: `${table.name}${model.template.tableNoteKey.label}` });
+    }
     else if (slot.kind === 'group') {
       if (!isMap(kv.node)) {
         model.groups.set(slot.def.id, container(kv, null));

@@ -4,7 +4,7 @@
  * from it by the build (`z.toJSONSchema`) for other editors and tools; `npm test` fails when it is stale.
  */
 import { z } from 'zod';
-import { template2021, type FieldDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';
+import { fieldDef, template2021, type FieldDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';
 
 const blank = z.null().meta({ description: '空白单元格（~）。应填 0。' });
 
@@ -83,9 +83,10 @@ export function reportSchema(template: Template = template2021): z.ZodType {
       case 'other': {
         const fees: Record<string, z.ZodType> = {};
         for (const f of template.feeFields) fees[f.key] = fieldSchema(f, kinds, template.version);
-        const other = template.otherFields.find((f) => f.id === 'p6.text')!;
+        const other = fieldDef(template, 'p6.text');
+        const fee = fieldDef(template, 'p6.fee');
         s = z.strictObject({
-          信息处理费: described(z.strictObject(fees), '信息处理费', template.otherFields.find((f) => f.id === 'p6.fee')!.help),
+          [fee.key]: described(z.strictObject(fees), fee.key, fee.help),
           [other.key]: fieldSchema(other, kinds, template.version),
         });
         break;

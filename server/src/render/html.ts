@@ -113,7 +113,7 @@ class Renderer {
     const out: string[] = [];
     const titleField = m.fields.get('title') ?? m.fields.get('issuer');
     out.push(`<h1 class="xxgk-title"${this.line(titleField?.keySpan.start)}>${escapeHtml(this.title())}</h1>`);
-    const preamble = this.proseOf(m.idx.field.get('preamble')!.label);
+    const preamble = this.proseOf('preamble');
     if (preamble) out.push(this.paragraphs(preamble));
     const contact = this.text('contact');
     // The preamble usually already gives the contact; repeat it only when its phone number is not there.
@@ -129,8 +129,9 @@ class Renderer {
     return `<article class="xxgk-report">\n${out.join('\n')}\n</article>`;
   }
 
-  private proseOf(label: string): ProseValue | undefined {
-    return this.model.prose.find((p) => p.label === label);
+  /** The prose at a template place (see ProseValue.id). */
+  private proseOf(id: string): ProseValue | undefined {
+    return this.model.prose.find((p) => p.id === id);
   }
 
   /** Blank lines separate paragraphs; line breaks inside a paragraph are joined (Chinese has no spaces). */
@@ -153,12 +154,12 @@ class Renderer {
     const out = [`<section class="xxgk-part" id="part-${def.numeral}">`, heading];
     switch (def.content) {
       case 'general': {
-        const whole = part && !isMap(part.node) ? this.proseOf(def.key) : undefined;
+        const whole = part && !isMap(part.node) ? this.proseOf(def.id) : undefined;
         if (whole) out.push(this.paragraphs(whole));
-        const summary = this.proseOf(`${def.numeral}、${m.template.generalTopics[0].label}`);
+        const summary = this.proseOf(m.template.generalTopics[0].id);
         if (summary) out.push(this.paragraphs(summary));
         for (const topic of m.template.generalTopics.slice(1)) {
-          const p = this.proseOf(`${def.numeral}、${topic.label}`);
+          const p = this.proseOf(topic.id);
           if (!p) continue;
           out.push(`<h3${this.line(m.fields.get(topic.id)?.keySpan.start)}>${escapeHtml(topic.label)}</h3>`, this.paragraphs(p));
         }
@@ -166,18 +167,18 @@ class Renderer {
       }
       case 'table': {
         const table = m.idx.tableById.get(def.table!)!;
-        const note = this.proseOf(`${table.name}说明`);
+        const note = this.proseOf(`${table.id}.note`);
         if (note) out.push(this.paragraphs(note));
         out.push(this.table(table));
         break;
       }
       case 'prose':
-        for (const p of m.prose.filter((x) => x.label === def.key || x.label.startsWith(`${def.numeral}、`))) out.push(this.paragraphs(p));
+        for (const p of m.prose.filter((x) => x.part === def.id)) out.push(this.paragraphs(p));
         break;
       case 'other': {
         const fee = this.feeSentence();
         if (fee) out.push(fee);
-        for (const p of m.prose.filter((x) => x.label === def.key || x.label.startsWith(`${def.numeral}、`))) out.push(this.paragraphs(p));
+        for (const p of m.prose.filter((x) => x.part === def.id)) out.push(this.paragraphs(p));
         break;
       }
     }

@@ -43,7 +43,7 @@ function checkIdentity(ctx: RuleContext, id: IdentityDef): void {
 
   if (id.kind === 'total') {
     const shown = summarise(id.rhs.map((r, i) => [r, rhs[i]!] as const), term);
-    ctx.report(finding(id.rule as never, anchor.cell.span, 'arith.total', {
+    ctx.report(finding(id.rule, anchor.cell.span, 'arith.total', {
       subject: subjectOf(id.subject), reported, computed: right, diff: signed(round(left - right)), terms: shown, formula: id.formula,
     }, {
       related, cell: id.anchor,
@@ -55,7 +55,7 @@ function checkIdentity(ctx: RuleContext, id: IdentityDef): void {
   const anchorOnLeft = id.lhs.includes(id.anchor);
   const others = anchorOnLeft ? left - anchor.value : right - anchor.value;
   const balancing = round((anchorOnLeft ? right : left) - others);
-  ctx.report(finding(id.rule as never, anchor.cell.span, 'arith.balance', {
+  ctx.report(finding(id.rule, anchor.cell.span, 'arith.balance', {
     subject: subjectOf(id.subject),
     lhsTerms: sumOf(id.lhs.map((r, i) => term(r, lhs[i]!))), lhs: left,
     rhsTerms: sumOf(id.rhs.map((r, i) => term(r, rhs[i]!))), rhs: right,

@@ -114,7 +114,7 @@ const ART50_4 = [['考核'], ['评议'], ['责任追究', '追责', '问责']];
 export function checkGovernmentDuties(ctx: RuleContext): void {
   const { meta, model } = ctx;
   if (!meta.kind?.government) return;
-  const text = model.prose.filter((p) => /^[一五]、/.test(p.label)).map((p) => p.text).join('\n');
+  const text = model.prose.filter((p) => p.part === 'p1' || p.part === 'p5').map((p) => p.text).join('\n');
   const missing = ART50_4.filter((words) => !words.some((w) => text.includes(w))).map((w) => w[0]);
   if (!missing.length) return;
   const at = model.fields.get('p1.oversight')?.keySpan ?? model.part.get('p5')?.keySpan ?? model.part.get('p1')?.keySpan;
@@ -128,7 +128,7 @@ export function checkPeriodAndTitle(ctx: RuleContext): void {
   const { meta, model } = ctx;
   const Y = meta.year;
   if (Y === undefined) return;
-  const preamble = model.prose.find((p) => p.label === model.idx.field.get('preamble')!.label);
+  const preamble = model.prose.find((p) => p.id === 'preamble');
   if (preamble) {
     for (const m of preamble.text.normalize('NFKC').matchAll(PERIOD)) {
       const [y1, m1, d1, y2raw, m2, d2] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
@@ -160,7 +160,7 @@ const COMPILED_BY = /由\s*([^，,。；\s]{2,40}?)\s*(?:编制|编写|起草|�
 
 export function checkIssuerAndContact(ctx: RuleContext): void {
   const { meta, model } = ctx;
-  const preamble: ProseValue | undefined = model.prose.find((p) => p.label === model.idx.field.get('preamble')!.label);
+  const preamble: ProseValue | undefined = model.prose.find((p) => p.id === 'preamble');
   if (meta.issuer && preamble) {
     const names = shortNames(meta.issuer);
     for (const m of preamble.text.matchAll(COMPILED_BY)) {

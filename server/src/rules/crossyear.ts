@@ -92,8 +92,7 @@ function checkValidContinuity(ctx: RuleContext, lastValues: Evaluation, name: st
 
 /** Report prose, without the preamble (boilerplate by nature) and prompts. */
 function comparableProse(model: ReportModel): ProseValue[] {
-  const preamble = model.idx.field.get('preamble')!.label;
-  return model.prose.filter((p) => p.label !== preamble && !isPrompt(p.text) && comparableText(p.text).length >= DUPLICATE_MIN_CHARS);
+  return model.prose.filter((p) => p.id !== 'preamble' && !isPrompt(p.text) && comparableText(p.text).length >= DUPLICATE_MIN_CHARS);
 }
 
 function checkDuplicateProse(ctx: RuleContext, prev: ReportModel, name: string): void {

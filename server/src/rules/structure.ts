@@ -5,11 +5,12 @@
  * inserts them (as zeros) at their template position.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { formatIso, today } from '../model/dates';
 import { insertIntoMap } from '../model/yamlEdits';
 import { finding, type Fix, type Message, type Span } from '../model/findings';
 import type { Container, ReportModel } from '../model/model';
-import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/skeleton';
-import { tableRows, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
+import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/yamlWriter';
+import { keysAtLevel, tableRows, type FieldDef, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
 import type { RuleContext } from './context';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
@@ -27,11 +28,25 @@ export function checkMetadata(ctx: RuleContext): void {
   const missing = model.template.metadata.filter((f) => f.required && !model.fields.has(f.id));
   for (const f of missing) {
     const before = model.template.metadata.slice(0, model.template.metadata.indexOf(f)).map((x) => x.id);
-    const value = f.id === 'version' ? String(model.template.version) : f.id === 'kind' ? '乡镇人民政府' : f.id === 'year' ? '2024' : f.id === 'signed' ? '2025-01-20' : '';
+    const value = missingFieldValue(ctx, f);
     const edit = insertIntoMap(model, model.root, null, (p) => before.some((id) => model.fields.get(id)?.pair === p), [`${f.key}: ${value}`]);
     ctx.report(finding(f.id === 'version' ? 'META-VERSION' : f.id === 'year' ? 'META-YEAR' : 'META-FIELD', { start: 0, end: 0 }, 'meta.missing', { key: f.key, label: f.label }, {
       fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit] }] : undefined,
     }));
+  }
+}
+
+/**
+ * What a missing-field fix writes: the format version, the template's example, or for a missing year the year
+ * most reports are being written for (last year) and a signing date in the following January.
+ */
+function missingFieldValue(ctx: RuleContext, f: FieldDef): string {
+  const reportYear = ctx.meta.year ?? (ctx.options.today ?? today()).y - 1;
+  switch (f.type) {
+    case 'version': return String(ctx.model.template.version);
+    case 'year': return String(reportYear);
+    case 'date': return formatIso({ y: reportYear + 1, m: 1, d: 20 });
+    default: return f.example ?? '';
   }
 }
 
@@ -89,7 +104,7 @@ function indentOf(model: ReportModel, span: Span): number {
 /** Checks the rows and nested groups that belong directly in one YAML mapping. */
 function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number): void {
   const { model } = ctx;
-  const level = flatLevel(nodes);
+  const level = keysAtLevel(nodes);
   const pairOf = (n: RowDef | GroupDef): Pair | undefined =>
     n.kind === 'row' ? model.rows.get(n.id)?.pair : model.groups.get(n.id)?.pair;
   level.forEach((node, i) => {
@@ -128,18 +143,6 @@ function reportMissingRows(ctx: RuleContext, table: TableDef, nodes: TableNode[]
   }
 }
 
-const flatLevels = new WeakMap<TableNode[], (RowDef | GroupDef)[]>();
-
-/** The nodes that are keys of one mapping: rows and nested groups; flat groups contribute their children. */
-function flatLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
-  let level = flatLevels.get(nodes); // template data: computed once
-  if (!level) {
-    level = nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : flatLevel(n.children)));
-    flatLevels.set(nodes, level);
-  }
-  return level;
-}
-
 function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
   const row = ctx.model.rows.get(def.id)!;
   if (row.wrongType) return;
@@ -175,7 +178,7 @@ export function checkGeneral(ctx: RuleContext): void {
   const topics = model.template.generalTopics.filter((f) => f.required);
   // Part 一's whole text, joined only when part 一 is written as one block (joining megabytes of prose costs).
   let text: string | undefined;
-  const wholeText = () => (text ??= model.prose.filter((p) => p.label.startsWith('一、') || p.label === p1.def.key).map((p) => p.text).join('\n'));
+  const wholeText = () => (text ??= model.prose.filter((p) => p.part === p1.def.id).map((p) => p.text).join('\n'));
   for (const f of topics) {
     const field = model.fields.get(f.id);
     const present = field ? hasText(field.node) : isMap(p1.node) ? false : mentions(wholeText(), f);
@@ -238,7 +241,7 @@ export function checkPart5(ctx: RuleContext): void {
   const { model } = ctx;
   const p5 = model.part.get('p5');
   if (!p5) return;
-  const text = model.prose.filter((p) => p.label === p5.def.key || p.label.startsWith('五、')).map((p) => p.text).join('\n')
+  const text = model.prose.filter((p) => p.part === p5.def.id).map((p) => p.text).join('\n')
     + (isMap(p5.node) ? p5.node.items.map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '');
   const problems = /问题|不足|差距/.test(text);
   const measures = /改进|措施|举措|整改|下一步|将进一步|加强/.test(text);

@@ -127,6 +127,29 @@ export function indexOf(template: Template): TemplateIndex {
   return idx;
 }
 
+const levels = new WeakMap<TableNode[], (RowDef | GroupDef)[]>();
+
+/**
+ * The template nodes that are keys of one YAML mapping level of a table: its rows and nested groups, with the
+ * rows of heading-only groups (table 二's 第二十条 blocks) lifted to this level. The one walk the parser, the
+ * shape rules, completion and the writer share. Template data, so computed once per node list.
+ */
+export function keysAtLevel(nodes: TableNode[]): (RowDef | GroupDef)[] {
+  let level = levels.get(nodes);
+  if (!level) {
+    level = nodes.flatMap((n) => (n.kind === 'row' || n.nested ? [n] : keysAtLevel(n.children)));
+    levels.set(nodes, level);
+  }
+  return level;
+}
+
+/** A field of the template by id ('p6.fee', 'issuer' …); the id is a constant of the template, so it exists. */
+export function fieldDef(template: Template, id: string): FieldDef {
+  const f = indexOf(template).field.get(id);
+  if (!f) throw new Error(`template ${template.version} has no field ${id}`);
+  return f;
+}
+
 export function cellRef(row: RowDef, col: ColumnDef): CellRef {
   return `${row.id}:${col.id}`;
 }

@@ -3,6 +3,7 @@
  * The parser, the rule engine, completion, hover and the renderer all read it; none of them knows a row by
  * hand. Rule ids cite the numbered list of the statutory-format specification (README, "规则").
  */
+import type { RuleId } from './ruleCatalog';
 
 /**
  * How a cell's value is typed: a count of documents/applications/cases (integer ≥ 0), an amount of money
@@ -87,7 +88,7 @@ export type CellRef = string;
 
 export interface IdentityDef {
   /** Rule id from the specification's list (T3-ROW-TOTAL …). */
-  rule: string;
+  rule: RuleId;
   /**
    * `total`: lhs is one total cell, rhs its addends; a left-out total is computed from this identity.
    * `balance`: sum(lhs) = sum(rhs), neither side a single total (the stated 勾稽关系).
@@ -134,6 +135,8 @@ export interface FieldDef {
   type: 'text' | 'prose' | 'date' | 'year' | 'kind' | 'version' | 'count' | 'amount';
   required?: boolean;
   unit?: string;
+  /** A value that shows a clerk what to write (new-report templates and missing-field fixes). */
+  example?: string;
   /** Kept aside, not report text: no content rule reads it and the renderer does not print it (未识别内容). */
   aside?: boolean;
 }

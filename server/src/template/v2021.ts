@@ -3,6 +3,7 @@
  * Labels are quoted exactly from the official tables; keys are the short names a clerk recognises.
  * Identities are generated from the table shapes below (no code per row): see `identities`.
  */
+import type { RuleId } from './ruleCatalog';
 import type {
   BodyKindDef, ColumnDef, FieldDef, IdentityDef, PartDef, RowDef, TableDef, TableNode, Template,
 } from './types';
@@ -16,7 +17,7 @@ export const metadata: FieldDef[] = [
     help: '报告标题，如“张营乡2023年政府信息公开工作年度报告”。不填时由机关名称和年度生成。' },
   { id: 'issuer', key: '机关', label: '发布机关', aliases: ['发布机关', '机关名称', '编制机关'], type: 'text', required: true,
     help: '编制并发布本报告的行政机关全称，与落款一致。' },
-  { id: 'kind', key: '机关类型', label: '机关类型', aliases: ['类型'], type: 'kind', required: true,
+  { id: 'kind', key: '机关类型', label: '机关类型', aliases: ['类型'], type: 'kind', required: true, example: '乡镇人民政府',
     help: '决定发布时限和适用规则：县级以上人民政府部门须于次年1月31日前发布（《条例》第四十九条第一款）；本级人民政府年度报告须于次年3月31日前发布（第四十九条第二款）；乡镇、街道的时限由地方规定。' },
   { id: 'year', key: '年度', label: '报告年度', aliases: ['报告年度'], type: 'year', required: true,
     help: '报告所统计的年度：统计期间为该年1月1日至12月31日。' },
@@ -233,7 +234,7 @@ export function tableRows(table: TableDef): RowDef[] {
   return flatten(table.nodes);
 }
 
-function rowTotals(table: TableDef, rule: string, formula: (row: RowDef) => string): IdentityDef[] {
+function rowTotals(table: TableDef, rule: RuleId, formula: (row: RowDef) => string): IdentityDef[] {
   return tableRows(table).flatMap((row) => {
     const total = row.columns.find((c) => c.optionalTotal);
     if (!total) return [];

@@ -7,13 +7,13 @@
  * that the notes and the comment ask the clerk to set.
  */
 import { parseDate, formatIso, type SimpleDate } from '../model/dates';
-import { emptyDraft, draftText, type Draft, type DraftCell } from './draft';
+import { emptyDraft, draftText, type Draft, type DraftCell } from './yamlWriter';
 import type { Message } from '../model/findings';
 import { MessageError } from '../model/messageError';
 import { parseReport, type ReportModel } from '../model/model';
 import { readMeta, fieldText } from '../model/meta';
 import { evaluate } from '../model/tableValues';
-import { promptFor, PART5_PROMPT } from './skeleton';
+import { promptFor, PART5_PROMPT } from './yamlWriter';
 import { tableRows, templateForYear, type RowDef } from '../template';
 
 export interface RolloverOptions {
@@ -70,7 +70,7 @@ export function rolloverReport(previousText: string, options: RolloverOptions = 
   if (options.previousPath) draft.meta.set('previousReport', { value: options.previousPath });
 
   // ---- prose: the preamble is boilerplate and is kept (period moved to year N); the rest are prompts.
-  const preamble = prev.prose.find((p) => p.label === prev.idx.field.get('preamble')!.label);
+  const preamble = prev.prose.find((p) => p.id === 'preamble');
   if (preamble && meta.year !== undefined) {
     draft.preamble = movePeriod(preamble.text, meta.year, year);
     notes.push({ key: 'rollover.preamble', args: { year } });

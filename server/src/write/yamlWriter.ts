@@ -1,11 +1,17 @@
 /**
- * A report being assembled — by the importer from a published report, by the rollover from last year's —
- * and the one writer that turns it into `.xxgk.yaml` text. The output looks like the samples: metadata first,
- * one line per table row with the column names in a comment, prose as `|` blocks, totals written only where
- * the source printed them (so a wrong printed sum stays visible), blank cells as `~`.
+ * The one YAML writer: every `.xxgk.yaml` text the project produces comes from here, generated from the template.
+ *
+ * - A report being assembled (a `Draft`) — by the importer from a published report, by the rollover from last
+ *   year's — becomes a whole file that looks like the samples: metadata first, one line per table row with the
+ *   column names in a comment, prose as `|` blocks, totals written only where the source printed them (so a wrong
+ *   printed sum stays visible), blank cells as `~`.
+ * - Skeletons — parts, tables, rows and whole reports with zeros and prompts — that quick fixes insert and
+ *   completion offers as snippets. One generator, so fixes, completion and `xxgk new` agree.
  */
 import { stringify } from 'yaml';
-import type { FieldDef, GroupDef, PartDef, RowDef, TableDef, TableNode, Template } from '../template';
+import { fieldDef, keysAtLevel, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';
+
+// ---------------------------------------------------------------- whole reports from a draft
 
 /** A cell to write: a number, a blank (`~`), or source text kept verbatim (quoted) for the checker to judge. */
 export type DraftCell = number | null | string;
@@ -112,10 +118,7 @@ function columnNames(row: RowDef, written: number): string {
 
 /** Lines of the rows and nested groups of one mapping level, values aligned, column names in comments. */
 function levelLines(nodes: TableNode[], table: DraftTable, pad: string, state = { signature: '' }): string[] {
-  const level: (RowDef | GroupDef)[] = [];
-  const flat = (ns: TableNode[]) => { for (const n of ns) { if (n.kind === 'row' || n.nested) level.push(n); else flat(n.children); } };
-  flat(nodes);
-  const present = level.filter((n) => (n.kind === 'row' ? table.rows.has(n.id) : hasRows(n, table)));
+  const present = keysAtLevel(nodes).filter((n) => (n.kind === 'row' ? table.rows.has(n.id) : hasRows(n, table)));
   const rows = present.filter((n): n is RowDef => n.kind === 'row');
   const col = Math.max(0, ...rows.map((r) => displayWidth(`${pad}${r.key}:`))) + 1;
   const out: string[] = [];
@@ -150,7 +153,7 @@ function metaLine(f: FieldDef, v: DraftValue): string {
   return `${f.key}: ${yamlScalar(v.value)}${v.comment ? `  # ${v.comment}` : ''}`;
 }
 
-function partLines(draft: Draft, part: PartDef): string[] {
+function draftPartLines(draft: Draft, part: PartDef): string[] {
   const t = draft.template;
   const inner = STEP;
   switch (part.content) {
@@ -174,13 +177,13 @@ function partLines(draft: Draft, part: PartDef): string[] {
     case 'other': {
       const lines = [`${part.key}:`];
       if (draft.fees) {
-        lines.push(`${inner}信息处理费:`);
+        lines.push(`${inner}${fieldDef(t, 'p6.fee').key}:`);
         for (const f of t.feeFields) {
           const v = draft.fees.get(f.id);
           if (v) lines.push(`${inner}${STEP}${metaLine(f, v)}`);
         }
       }
-      const other = t.otherFields.find((f) => f.id === 'p6.text')!;
+      const other = fieldDef(t, 'p6.text');
       if (draft.other !== undefined) lines.push(...proseLines(other.key, draft.other, inner));
       return lines;
     }
@@ -191,23 +194,133 @@ function partLines(draft: Draft, part: PartDef): string[] {
 export function draftText(draft: Draft): string {
   const t = draft.template;
   const out: string[] = draft.header.map((h) => `# ${h}`.trimEnd());
-  out.push(`${t.metadata.find((f) => f.id === 'version')!.key}: ${t.version}`);
+  out.push(`${fieldDef(t, 'version').key}: ${t.version}`);
   for (const f of t.metadata) {
     if (f.id === 'version' || f.type === 'prose') continue;
     const v = draft.meta.get(f.id);
     if (v !== undefined) out.push(metaLine(f, v));
   }
   out.push('');
-  if (draft.preamble !== undefined) out.push(...proseLines(t.metadata.find((f) => f.id === 'preamble')!.key, draft.preamble, ''), '');
+  if (draft.preamble !== undefined) out.push(...proseLines(fieldDef(t, 'preamble').key, draft.preamble, ''), '');
   for (const part of t.parts) {
     if (!draft.parts.has(part.id)) continue;
-    out.push(...partLines(draft, part), '');
+    out.push(...draftPartLines(draft, part), '');
   }
   if (draft.unmapped.length) {
-    const f = t.metadata.find((x) => x.id === 'unmapped')!;
+    const f = fieldDef(t, 'unmapped');
     out.push('# ── 导入时未能识别的内容：原样保留如下。请逐条核对，移到相应的部分或表格，或确认无用后删除。──',
       ...proseLines(f.key, draft.unmapped.join('\n\n'), ''), '');
   }
   while (out.length && out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- skeletons for fixes and completion
+
+export interface SkeletonOptions {
+  /** Spaces per level. */
+  indent?: number;
+  /** Produce LSP snippet placeholders (${1:0}) instead of plain zeros. */
+  snippet?: boolean;
+}
+
+/** Numbers LSP snippet placeholders (${1:0}, ${2:0} …) across one generated text, or leaves values plain. */
+export class Tabstops {
+  private n = 0;
+  constructor(private readonly snippet: boolean) {}
+  value(v: string): string {
+    return this.snippet ? `\${${++this.n}:${v.replace(/[$}\\]/g, '\\$&')}}` : v;
+  }
+}
+
+export function rowValueText(row: RowDef, values?: (number | string)[], stops = new Tabstops(false)): string {
+  const base = row.columns.filter((c) => !c.optionalTotal);
+  const vals = base.map((_, i) => stops.value(String(values?.[i] ?? 0)));
+  return row.scalar ? vals[0] : `[${vals.join(', ')}]`;
+}
+
+export function rowLine(row: RowDef, pad: string, stops = new Tabstops(false)): string {
+  return `${pad}${row.key}: ${rowValueText(row, undefined, stops)}`;
+}
+
+function nodeLines(node: RowDef | GroupDef, pad: string, step: string, stops: Tabstops): string[] {
+  if (node.kind === 'row') return node.optionalTotal ? [] : [rowLine(node, pad, stops)];
+  return [`${pad}${node.key}:`, ...keysAtLevel(node.children).flatMap((c) => nodeLines(c, pad + step, step, stops))];
+}
+
+/** Lines of a nested group (不予公开: and its rows). */
+export function groupLines(group: GroupDef, pad: string, options: SkeletonOptions = {}): string[] {
+  const step = ' '.repeat(options.indent ?? 2);
+  const stops = new Tabstops(!!options.snippet);
+  return group.nested ? nodeLines(group, pad, step, stops) : keysAtLevel(group.children).flatMap((c) => nodeLines(c, pad, step, stops));
+}
+
+/** The rows of a table with zeros, totals left out (they are computed). */
+export function tableLines(table: TableDef, pad: string, options: SkeletonOptions = {}): string[] {
+  const step = ' '.repeat(options.indent ?? 2);
+  const stops = new Tabstops(!!options.snippet);
+  return keysAtLevel(table.nodes).flatMap((n) => nodeLines(n, pad, step, stops));
+}
+
+function proseBlock(key: string, text: string, pad: string, step: string, stops: Tabstops): string[] {
+  return [`${pad}${key}: |`, `${pad}${step}${stops.value(text)}`];
+}
+
+export function feeLines(template: Template, pad: string, options: SkeletonOptions = {},
+  stops = new Tabstops(!!options.snippet)): string[] {
+  const step = ' '.repeat(options.indent ?? 2);
+  return [`${pad}${fieldDef(template, 'p6.fee').key}:`, ...template.feeFields.map((f) => `${pad}${step}${f.key}: ${stops.value('0')}`)];
+}
+
+export function partLines(template: Template, part: PartDef, pad = '', options: SkeletonOptions = {}): string[] {
+  const step = ' '.repeat(options.indent ?? 2);
+  const stops = new Tabstops(!!options.snippet);
+  const inner = pad + step;
+  switch (part.content) {
+    case 'general':
+      return [`${pad}${part.key}:`, ...template.generalTopics.filter((f) => f.required)
+        .flatMap((f) => proseBlock(f.key, promptFor(f), inner, step, stops))];
+    case 'table': {
+      const table = template.tables.find((t) => t.id === part.table)!;
+      return [`${pad}${part.key}:`, ...keysAtLevel(table.nodes).flatMap((n) => nodeLines(n, inner, step, stops))];
+    }
+    case 'prose':
+      return proseBlock(part.key, PART5_PROMPT, pad, step, stops);
+    case 'other': {
+      const fees = fieldDef(template, 'p6.fee').required ? feeLines(template, inner, options, stops) : [];
+      return [`${pad}${part.key}:`, ...fees, ...proseBlock(fieldDef(template, 'p6.text').key, '无。', inner, step, stops)];
+    }
+  }
+}
+
+/** Part 五's prompt. Prompts are text a clerk must replace: the checker flags them (TXT-PLACEHOLDER). */
+export const PART5_PROMPT = '（存在的主要问题）……（改进情况）……';
+
+export function promptFor(f: FieldDef): string {
+  return `（${f.label.replace(/^（.）/, '')}）……`;
+}
+
+export interface NewReportMeta {
+  issuer: string;
+  kind: string;
+  year: number;
+  signed: string;
+  contact?: string;
+}
+
+/** A complete new report: every part, every table row as zeros, prose as prompts. */
+export function reportSkeleton(template: Template, meta: NewReportMeta): string {
+  const key = (id: string) => fieldDef(template, id).key;
+  const lines = [
+    `# ${meta.issuer}${meta.year}年政府信息公开工作年度报告`,
+    `${key('version')}: ${template.version}`,
+    `${key('issuer')}: ${meta.issuer}`,
+    `${key('kind')}: ${meta.kind}`,
+    `${key('year')}: ${meta.year}`,
+    `${key('signed')}: ${meta.signed}`,
+    ...(meta.contact ? [`${key('contact')}: ${meta.contact}`] : []),
+    '',
+    ...template.parts.flatMap((p) => [...partLines(template, p), '']),
+  ];
+  return lines.join('\n');
 }
