@@ -92,7 +92,7 @@ describe('fixAll', () => {
 
   it('chooses exactly the fixes the original quadratic algorithm chose', () => {
     fc.assert(fc.property(fc.array(fixArb, { maxLength: 40 }), (fixes) => {
-      const findings = fixes.map((fix) => ({ rule: 'TXT-DOUBLED', severity: 'warning', span: fix.edits[0].span, message: { key: 'x' }, fixes: [fix] }) as Finding);
+      const findings = fixes.map((fix) => ({ rule: 'TXT-DOUBLED', severity: 'warning', span: fix.edits[0].span, message: { key: 'fix.setValue' }, fixes: [fix] }) as Finding);
       const model = parseReport('');
       expect(fixAll({ uri: 'x', version: 1, model, findings })).toEqual(reference(findings));
     }), { seed: 7, numRuns: 3000 });

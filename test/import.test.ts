@@ -302,6 +302,22 @@ describe('xxgk import', () => {
     expect((await run(ROOT, 'import')).code).toBe(2);
     expect((await run(ROOT, 'import', 'nope.txt')).err).toContain('找不到“nope.txt”');
   });
+
+  it('speaks the language of --lang in its errors and summary', async () => {
+    const dir = tempDir('xxgk-import-');
+    writeFileSync(join(dir, 'a.pdf'), 'x');
+    writeFileSync(join(dir, 'noext'), 'x');
+    expect((await run(dir, 'import', 'a.pdf', '--lang', 'en')).err).toBe(
+      'This file is not a PDF (it does not start with the PDF marker); the download may be incomplete or the extension wrong. Nothing was written.');
+    expect((await run(dir, 'import', 'noext', '--lang', 'en')).err).toBe('A file without an extension cannot be imported: use .txt, .html, .htm, .docx or .pdf.');
+    expect((await run(dir, 'import', 'noext')).err).toBe('无法识别“（无扩展名）”文件：可导入 .txt、.html、.htm、.docx、.pdf。');
+    expect((await run(dir, 'import', 'nope.txt', '--lang', 'en')).err).toBe('“nope.txt” was not found.');
+    const r = await run(ROOT, 'import', 'test/fixtures/seed-zhangying-2023.txt', '-o', join(dir, 'seed.xxgk.yaml'), '--lang', 'en');
+    expect(r.err).toContain('Mapped:');
+    expect(r.err).toContain('Please check:');
+    expect(r.err).toContain(`Written to ${join(dir, 'seed.xxgk.yaml')}. Next: xxgk check`);
+    expect(r.err).not.toMatch(/已识别|请核对|已写入/);
+  });
 });
 
 describe('robustness', () => {

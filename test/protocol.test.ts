@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model/model';
-import { ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ExportDocxResult } from '../server/src/protocol';
+import { ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest, type ExportDocxResult } from '../server/src/protocol';
 import { renderDocument } from '../server/src/render/html';
 import { renderDocx } from '../server/src/render/docx';
 import { startServer, type TestServer } from './helpers/lspClient';
@@ -304,6 +304,35 @@ describe('preview and export requests', () => {
   });
 });
 
+describe('xxgk/reportInfo', () => {
+  const info = (uri: string) => server.connection.sendRequest(ReportInfoRequest.method, { uri });
+
+  it('gives the year, the body and its kind as the checker reads them', async () => {
+    const uri = uriFor(COUNTY);
+    await server.open(uri, sample(COUNTY));
+    expect(await info(uri)).toEqual({ year: 2024, issuer: '示例县自然资源和规划局', kind: '县级政府部门' });
+    server.close(uri);
+  });
+
+  it('reads the alias 报告年度, and follows edits', async () => {
+    const uri = uriFor('alias.xxgk.yaml');
+    const text = '机关: 张营乡人民政府\n机关类型: 乡镇人民政府\n报告年度: 2023\n';
+    await server.open(uri, text);
+    expect(await info(uri)).toEqual({ year: 2023, issuer: '张营乡人民政府', kind: '乡镇人民政府' });
+    await server.change(uri, [{ text: text.replace('报告年度: 2023', '报告年度: 2022') }]);
+    expect(await info(uri)).toMatchObject({ year: 2022 });
+    server.close(uri);
+  });
+
+  it('leaves out what is not written or not valid, and answers null for a document it does not have', async () => {
+    const uri = uriFor('partial.xxgk.yaml');
+    await server.open(uri, '年度: 二〇二三\n机关类型: 某种机关\n');
+    expect(await info(uri)).toEqual({});
+    server.close(uri);
+    expect(await info(uriFor('never-opened.xxgk.yaml'))).toBeNull();
+  });
+});
+
 describe('import, rollover and last year’s report', () => {
   it('imports a published text report into a new report text (writes nothing)', async () => {
     const { readFileSync } = await import('node:fs');
@@ -316,7 +345,30 @@ describe('import, rollover and last year’s report', () => {
     expect(r.summary!.length).toBeGreaterThan(20);
     const refused = (await server.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { yaml?: string; error?: string };
     expect(refused.yaml).toBeUndefined();
-    expect(refused.error).toContain('PDF');
+    expect(refused.error).toBe('这个文件不是 PDF（文件开头没有 PDF 标记），可能下载不完整或扩展名有误。没有写入任何文件。');
+  });
+
+  it('localises import and rollover errors for the client, and names no CLI flag', async () => {
+    const en = await startServer('en');
+    try {
+      const refused = (await en.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { error?: string };
+      expect(refused.error).toBe(
+        'This file is not a PDF (it does not start with the PDF marker); the download may be incomplete or the extension wrong. Nothing was written.');
+      const uri = uriFor('no-year.xxgk.yaml');
+      await en.open(uri, '机关: 某局\n');
+      const r = (await en.connection.sendRequest(RolloverRequest.method, { uri })) as { yaml?: string; error?: string };
+      expect(r.yaml).toBeUndefined();
+      expect(r.error).toBe("Last year's report has no readable “年度”, so the new report's year is not known. "
+        + "Enter the new report's year in “New Report from Last Year”.");
+    } finally {
+      await en.stop();
+    }
+    const uri = uriFor('no-year.xxgk.yaml');
+    await server.open(uri, '机关: 某局\n');
+    const r = (await server.connection.sendRequest(RolloverRequest.method, { uri })) as { error?: string };
+    expect(r.error).toBe('上年报告没有可读的“年度”，无法推出新报告的年度。请在“由上年报告新建”时填写新报告的年度。');
+    expect(r.error).not.toContain('--');
+    server.close(uri);
   });
 
   it('finds last year’s report beside the file and checks the carry-over', async () => {

@@ -105,7 +105,9 @@ describe('rollover edge cases', () => {
   it('says when the new year is not the next one, and refuses what is not a report', () => {
     expect(rolloverReport(sample(COUNTY), { year: 2027 }).notes.map((n) => n.key)).toContain('rollover.notNextYear');
     expect(() => rolloverReport('- a list')).toThrow(RolloverError);
-    expect(() => rolloverReport('机关: 某局\n')).toThrow('请用 --year 指定');
+    // The core says what is wrong and names no CLI flag: the CLI and the editor each add how to fix it.
+    expect(() => rolloverReport('机关: 某局\n')).toThrow('上年报告没有可读的“年度”，无法推出新报告的年度。');
+    expect(() => rolloverReport('机关: 某局\n')).not.toThrow('--year');
   });
 
   it('counts blank cells of last year’s 结转下年度 as 0 and says so', () => {
@@ -157,5 +159,18 @@ describe('xxgk new', () => {
     expect((await run(ROOT, 'new', '--from', `samples/${COUNTY}`, '--year', '二〇二五')).code).toBe(2);
     expect((await run(ROOT, 'new', '--from', 'nope.xxgk.yaml')).err).toContain('找不到上一年度的报告“nope.xxgk.yaml”');
     expect(existsSync(join(ROOT, 'nope.xxgk.yaml'))).toBe(false);
+  });
+
+  it('adds its --year flag to the core’s “no year” message, in the language of --lang', async () => {
+    const dir = tempDir('xxgk-new-');
+    writeFileSync(join(dir, 'last.xxgk.yaml'), '机关: 某局\n');
+    const zh = await run(dir, 'new', '--from', 'last.xxgk.yaml');
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe('上年报告没有可读的“年度”，无法推出新报告的年度。请用 --year 指定新报告的年度。');
+    const en = await run(dir, 'new', '--from', 'last.xxgk.yaml', '--lang', 'en');
+    expect(en.err).toBe("Last year's report has no readable “年度”, so the new report's year is not known. Give the year of the new report with --year.");
+    expect((await run(dir, 'new', '--from', 'nope.xxgk.yaml', '--lang=en')).err).toBe("Last year's report “nope.xxgk.yaml” was not found.");
+    expect((await run(dir, 'new', '--from', 'last.xxgk.yaml', '--year', '2025', '-o', 'last.xxgk.yaml', '--lang', 'en')).err)
+      .toBe('“last.xxgk.yaml” already exists and is not overwritten. Choose another name, or move the existing file first.');
   });
 });

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportRequest, RolloverRequest } from '../../server/src/protocol';
+import { ImportRequest, ReportInfoRequest, RolloverRequest } from '../../server/src/protocol';
 import { reportDocument } from './documents';
 
 let output: vscode.OutputChannel | undefined;
@@ -85,7 +85,7 @@ export async function importPublishedReport(
   await writeNew(target, result.yaml);
   log(vscode.l10n.t('Imported {0}', name), (result.summary ?? '').split('\n'));
   const show = vscode.l10n.t('Show Summary');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}. Check the summary: whatever could not be mapped is kept under 未识别内容.', name), show)
+  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}. Check the summary: whatever could not be mapped is kept under “未识别内容”.', name), show)
     .then((c) => { if (c === show) output?.show(true); });
   return target;
 }
@@ -96,16 +96,17 @@ export async function newFromLastYear(
 ): Promise<vscode.Uri | undefined> {
   const doc = await reportDocument(uri);
   if (!doc) return undefined;
-  const lastYear = Number(/^年度\s*:\s*(\d{4})/m.exec(doc.getText())?.[1]);
+  // The server reads the year as the checker does (年度 or 报告年度); the client parses no report.
+  const lastYear = (await client.sendRequest(ReportInfoRequest, { uri: doc.uri.toString() }))?.year;
   const input = givenYear !== undefined ? String(givenYear) : await vscode.window.showInputBox({
     title: vscode.l10n.t('New Report from Last Year'), prompt: vscode.l10n.t('Year of the new report'),
-    value: Number.isInteger(lastYear) ? String(lastYear + 1) : '',
+    value: lastYear !== undefined ? String(lastYear + 1) : '',
     validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : vscode.l10n.t('A four-digit year, e.g. 2025')),
   });
   if (!input) return undefined;
   const year = Number(input.trim());
   const base = path.posix.basename(doc.uri.path).replace(/\.xxgk\.ya?ml$/i, '');
-  const name = Number.isInteger(lastYear) && base.includes(String(lastYear)) ? base.replace(String(lastYear), String(year)) : `${base}-${year}`;
+  const name = lastYear !== undefined && base.includes(String(lastYear)) ? base.replace(String(lastYear), String(year)) : `${base}-${year}`;
   const target = destination ? await givenNewFile(destination)
     : await askNewFile(vscode.Uri.joinPath(doc.uri, '..', `${name}.xxgk.yaml`), vscode.l10n.t('Save New Report'));
   if (!target) return undefined;

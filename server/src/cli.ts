@@ -2,14 +2,15 @@
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
  *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html|out.docx] [--format html|docx] [--force]
- *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml]
- *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
+ *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml] [--lang zh-cn|en]
+ *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml] [--lang zh-cn|en]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkModel } from './check';
-import type { Finding } from './model/findings';
+import type { Finding, MessageKey } from './model/findings';
+import { MessageError } from './model/messageError';
 import { writeFileAtomic } from './fsutil';
 import { localize, resolveLocale, type Locale } from './l10n';
 import { parseReport } from './model/model';
@@ -32,7 +33,7 @@ const USAGE = `用法 / usage:
   xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
   xxgk render <文件> [-o 输出.html|输出.docx] [--format html|docx] [--force]
   xxgk import <已发布的报告.txt|.html|.docx|.pdf> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
-  xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml]
+  xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   check 检查年度报告（*.xxgk.yaml），有错误时退出码为 1；同一文件夹中有上一年度的报告（或“上年报告”指明）时，
   还核对上年结转、现行有效件数和内容雷同。render 导出可打印的 HTML 或公文格式的 Word 文件（按 -o 的扩展名，
   或 --format），不覆盖已有文件，除非加 --force。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
@@ -40,6 +41,7 @@ const USAGE = `用法 / usage:
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
+  const locale = localeOf(rest, io);
   try {
     switch (command) {
       case 'check': return check(rest, io);
@@ -54,9 +56,29 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return 2;
     }
   } catch (e) {
-    io.err(e instanceof UsageError ? `${e.message}\n${USAGE}` : e instanceof ImportError || e instanceof RolloverError ? e.message : `xxgk: ${(e as Error).message}`);
+    io.err(errorText(e, locale));
     return 2;
   }
+}
+
+/** What the CLI adds to a core message: the flag that fixes it (the core and the editor never name flags). */
+const FLAG_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.noYear': 'cli.hint.year' };
+
+function errorText(e: unknown, locale: Locale): string {
+  if (e instanceof UsageError) return `${e.message}\n${USAGE}`;
+  if (e instanceof MessageError) {
+    const hint = FLAG_HINTS[e.reason.key];
+    const text = localize(e.reason, locale);
+    return hint ? localize({ key: hint, args: { message: text } }, locale) : text;
+  }
+  return `xxgk: ${(e as Error).message}`;
+}
+
+/** `--lang` (or XXGK_LANG), read before the command's own parsing so that its errors are localised too. */
+function localeOf(rest: string[], io: CliIO): Locale {
+  const i = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const lang = i < 0 ? undefined : rest[i].startsWith('--lang=') ? rest[i].slice('--lang='.length) : rest[i + 1];
+  return resolveLocale(lang ?? io.env.XXGK_LANG);
 }
 
 class UsageError extends Error {}
@@ -175,7 +197,7 @@ async function render(rest: string[], io: CliIO): Promise<number> {
 function outputTarget(output: string | undefined, io: CliIO): string | undefined {
   if (!output || output === '-') return undefined;
   const target = isAbsolute(output) ? output : join(io.cwd, output);
-  if (existsSync(target)) throw new ImportError(`“${output}”已存在，不会覆盖。请换一个文件名，或先移走原文件。`);
+  if (existsSync(target)) throw new MessageError({ key: 'cli.outputExists', args: { name: output } });
   return target;
 }
 
@@ -183,17 +205,16 @@ async function importCommand(rest: string[], io: CliIO): Promise<number> {
   const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, lang: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件（.txt、.html、.htm、.docx 或 .pdf）。');
   const source = isAbsolute(positionals[0]) ? positionals[0] : join(io.cwd, positionals[0]);
-  if (!existsSync(source)) throw new ImportError(`找不到“${positionals[0]}”。`);
+  if (!existsSync(source)) throw new ImportError({ key: 'import.error.notFound', args: { name: positionals[0] } });
   const output = values.output as string | undefined;
   const target = outputTarget(output, io);
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
-  const { yaml, summary } = await importFile(source).catch((e: unknown) => {
-    throw e instanceof ImportError ? new ImportError(e.localized(locale)) : e;
-  });
+  // An ImportError is localised where main() prints it (--lang is read there too).
+  const { yaml, summary } = await importFile(source);
   if (target) writeFileAtomic(target, yaml);
   else io.out(yaml.trimEnd());
   io.err(formatSummary(summary, locale));
-  if (target) io.err(locale === 'en' ? `Written to ${output}. Next: xxgk check ${output}` : `已写入 ${output}。下一步：xxgk check ${output}`);
+  if (target) io.err(localize({ key: 'cli.writtenNext', args: { name: output! } }, locale));
   return 0;
 }
 
@@ -205,7 +226,7 @@ function newCommand(rest: string[], io: CliIO): number {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) throw new UsageError('--year 应为四位数字年份，如 2025。');
   const source = isAbsolute(from) ? from : join(io.cwd, from);
-  if (!existsSync(source)) throw new RolloverError(`找不到上一年度的报告“${from}”。`);
+  if (!existsSync(source)) throw new RolloverError({ key: 'rollover.error.previousNotFound', args: { name: from } });
   const output = values.output as string | undefined;
   const target = outputTarget(output, io);
   // 上年报告 is written relative to the new file, so the pair can move together.
@@ -215,7 +236,7 @@ function newCommand(rest: string[], io: CliIO): number {
   if (target) writeFileAtomic(target, yaml);
   else io.out(yaml.trimEnd());
   for (const n of notes) io.err(`  · ${localize(n, locale)}`);
-  if (target) io.err(locale === 'en' ? `Written to ${output}.` : `已写入 ${output}。`);
+  if (target) io.err(localize({ key: 'cli.written', args: { name: output! } }, locale));
   return 0;
 }
 

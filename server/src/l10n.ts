@@ -4,11 +4,12 @@
  */
 import en from '../l10n/messages.en.json';
 import zh from '../l10n/messages.zh-cn.json';
-import type { Message } from './model/findings';
+import type { Message, MessageArg, MessageKey } from './model/findings';
 
 export type Locale = 'zh-cn' | 'en';
 
-const BUNDLES: Record<Locale, Record<string, string>> = { 'zh-cn': zh, en };
+// Typed by the Chinese bundle's keys: an English bundle that lacks a key does not compile.
+const BUNDLES: Record<Locale, Record<MessageKey, string>> = { 'zh-cn': zh, en };
 
 /** Any Chinese locale (zh, zh-CN, zh-Hans, zh-TW …) reads Chinese; everything else reads English. */
 export function resolveLocale(tag: string | undefined): Locale {
@@ -18,20 +19,22 @@ export function resolveLocale(tag: string | undefined): Locale {
 
 export function localize(msg: Message, locale: Locale = 'zh-cn'): string {
   const bundle = BUNDLES[locale];
-  let template = bundle[msg.key] ?? BUNDLES['zh-cn'][msg.key];
-  if (template === undefined) {
-    // YAML error codes without a translation of their own.
-    template = msg.key.startsWith('yaml.') ? bundle['yaml.other'] : msg.key;
-  }
+  const template = bundle[msg.key] ?? BUNDLES['zh-cn'][msg.key] ?? msg.key;
   const parts = compiled(template);
   if (parts.length === 1) return parts[0];
   const args = msg.args ?? {};
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+    out += (name in args ? argText(args[name], locale) : `{${name}}`) + parts[i + 1];
   }
   return out;
+}
+
+function argText(arg: MessageArg, locale: Locale): string {
+  if (typeof arg !== 'object') return String(arg);
+  if ('key' in arg) return localize(arg, locale);
+  return arg.list.map((a) => argText(a, locale)).join(localize({ key: arg.separator ?? 'list.separator' }, locale));
 }
 
 /**
@@ -46,8 +49,4 @@ function compiled(template: string): string[] {
     if (COMPILED.size < 10_000) COMPILED.set(template, parts);
   }
   return parts;
-}
-
-export function hasMessage(key: string): boolean {
-  return key in zh;
 }

@@ -45,6 +45,19 @@ export interface ExportDocxResult {
 /** `xxgk/exportDocx`: the report as a Word file in the 公文 layout. Writes nothing. */
 export const ExportDocxRequest = new RequestType<PreviewParams, ExportDocxResult | null, void>('xxgk/exportDocx');
 
+/** What the client may need to know about a report, as the checker reads it (the client parses no report). */
+export interface ReportInfo {
+  /** 年度 (or its alias 报告年度), when it is written as a year. */
+  year?: number;
+  /** 机关: the body that issues the report. */
+  issuer?: string;
+  /** 机关类型, when it is one of the statutory kinds. */
+  kind?: string;
+}
+
+/** `xxgk/reportInfo`: year, body and kind of body of an open document; null when the server does not have it. */
+export const ReportInfoRequest = new RequestType<PreviewParams, ReportInfo | null, void>('xxgk/reportInfo');
+
 /** Settings the server reads from the `xxgk` configuration section. */
 export interface ServerSettings {
   /** Month-day deadline for 乡镇/街道/其他 bodies (set locally), e.g. "01-31". */

@@ -11,9 +11,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './languageService/codeActions';
 import { formatSummary, importBuffer, ImportError } from './import';
 import { localize, resolveLocale, type Locale } from './l10n';
+import type { MessageKey } from './model/findings';
+import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
-  DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
+  DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
@@ -155,6 +157,11 @@ connection.onRequest(ExportDocxRequest, async (p) => {
   }
 });
 
+connection.onRequest(ReportInfoRequest, guard('reportInfo', null, (p: { uri: string }) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.getReportInfo(doc) : null;
+}));
+
 // Import and rollover produce text; the client decides where it goes (and never overwrites a file).
 connection.onRequest(ImportRequest, async (p): Promise<ImportResult> => {
   try {
@@ -162,7 +169,7 @@ connection.onRequest(ImportRequest, async (p): Promise<ImportResult> => {
     return { yaml, summary: formatSummary(summary, locale) };
   } catch (e) {
     if (!(e instanceof ImportError)) connection.console.error(`xxgk: import failed: ${(e as Error).stack ?? e}`);
-    return { error: e instanceof ImportError ? e.localized(locale) : (e as Error).message };
+    return { error: errorText(e) };
   }
 });
 
@@ -174,9 +181,19 @@ connection.onRequest(RolloverRequest, (p): RolloverResult => {
     return { yaml, notes: notes.map((n) => localize(n, locale)) };
   } catch (e) {
     if (!(e instanceof RolloverError)) connection.console.error(`xxgk: rollover failed: ${(e as Error).stack ?? e}`);
-    return { error: (e as Error).message };
+    return { error: errorText(e) };
   }
 });
+
+/** What the editor adds to a core message: what to do, in the editor's terms (the CLI names its flags). */
+const EDITOR_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.noYear': 'ui.hint.year' };
+
+function errorText(e: unknown): string {
+  if (!(e instanceof MessageError)) return (e as Error).message;
+  const hint = EDITOR_HINTS[e.reason.key];
+  const text = localize(e.reason, locale);
+  return hint ? localize({ key: hint, args: { message: text } }, locale) : text;
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`xxgk: uncaught ${e.stack ?? e}`));
 

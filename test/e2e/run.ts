@@ -20,6 +20,8 @@ const vsix = resolve(process.env.XXGK_E2E_VSIX ?? join(repo, `${pkg.name}-${pkg.
 const locale = process.env.XXGK_E2E_LOCALE ?? 'zh-cn';
 const artifacts = join(repo, '.test-artifacts/e2e');
 const REPORT = 'seed-zhangying-2023.xxgk.yaml';
+/** A report that names its year with the alias 报告年度 (another body, so it is nobody's “last year”). */
+const ALIAS_REPORT = 'alias-2022.xxgk.yaml';
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -337,6 +339,17 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.filterProblems('');
     },
   ],
+  [
+    '“New report from last year” proposes the next year, which the server read (here from the alias 报告年度)',
+    async ({ page, wb }) => {
+      await wb.openFile(ALIAS_REPORT);
+      await wb.runCommand('由上年报告新建…');
+      // The input box for the new year is filled from xxgk/reportInfo: 2022 + 1.
+      await wb.waitForInputValue(wb.quickInputBox, /^2023$/, LONG);
+      await screenshot(page, 'new-from-last-year');
+      await wb.closeQuickInput();
+    },
+  ],
 ];
 
 async function main(): Promise<number> {
@@ -349,6 +362,8 @@ async function main(): Promise<number> {
   mkdirSync(workspace);
   const reportPath = join(workspace, REPORT);
   cpSync(join(repo, 'samples', REPORT), reportPath);
+  // Written before the workbench starts: Quick Open's file index does not always see a file created later.
+  writeFileSync(join(workspace, ALIAS_REPORT), '机关: 示例镇人民政府\n机关类型: 乡镇人民政府\n报告年度: 2022\n');
 
   let browser: Browser | undefined;
   let page: Page | undefined;

@@ -45,7 +45,7 @@ describe('the year and the format', () => {
     for (const year of [2019, 2020]) {
       const f = sourceFormat(editPara(seedDump(), SEED_TITLE, `张营乡 ${year} 年度政府信息公开工作报告`));
       expect(f.template.version).toBe(2019);
-      const args = expect.objectContaining({ reason: `${year} 年度` });
+      const args = expect.objectContaining({ reason: { key: 'import.reasonYear', args: { year } } });
       expect(f.notes.mapped).toEqual([expect.objectContaining({ key: 'import.format2019', args })]);
     }
     const f2021 = sourceFormat(editPara(seedDump(), SEED_TITLE, '张营乡 2021 年度政府信息公开工作报告'));

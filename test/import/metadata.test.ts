@@ -27,7 +27,7 @@ describe('the metadata', () => {
     expect([...m.meta.values()].every((v) => v.comment === undefined)).toBe(true);
     expect(m.notes.mapped).toEqual([
       { key: 'import.meta', args: { key: '标题', value: SEED_TITLE } },
-      { key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: '落款' } },
+      { key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: { key: 'import.from.signature' } } },
       { key: 'import.meta', args: { key: '机关类型', value: '乡镇人民政府' } },
       { key: 'import.meta', args: { key: '年度', value: 2023 } },
       { key: 'import.meta', args: { key: '落款日期', value: '2023年1月22日' } },
@@ -55,7 +55,7 @@ describe('the metadata', () => {
     const fromPreamble = metadata(unsigned);
     expect(fromPreamble.meta.get('issuer')).toEqual({ value: '张营乡人民政府', comment: '据导语推断，请核对' });
     expect(fromPreamble.notes.mapped[1])
-      .toEqual({ key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: '导语' } });
+      .toEqual({ key: 'import.metaFrom', args: { key: '机关', value: '张营乡人民政府', from: { key: 'import.from.preamble' } } });
     const fromTitle = metadata(editPara(unsigned, '由张营乡人民政府编制', '编制'));
     expect(fromTitle.meta.get('issuer')).toEqual({ value: '张营乡', comment: '据标题推断，请核对' });
     // “张营乡” alone names no kind of body: 其他, to be corrected.

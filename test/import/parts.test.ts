@@ -31,7 +31,7 @@ describe('the parts', () => {
     expect([...c.tables.keys()]).toEqual(['t2', 't3']);
     expect(c.cells).toEqual({ numbers: 33, blanks: 110, text: 0 });
     expect(c.notes.mapped).toEqual([
-      { key: 'import.general', args: { topics: '概述、主动公开、依申请公开、政府信息管理、平台建设、监督保障', paragraphs: 8 } },
+      { key: 'import.general', args: { topics: { list: ['概述', '主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障'] }, paragraphs: 8 } },
       { key: 'import.prose', args: { part: '五、存在的主要问题及改进情况', paragraphs: 2 } },
       { key: 'import.prose', args: { part: '六、其他需要报告的事项', paragraphs: 1 } },
       { key: 'import.tableRows', args: { table: '表二', rows: 6 } },
@@ -40,7 +40,7 @@ describe('the parts', () => {
     expect(c.notes.warnings).toEqual([
       { key: 'import.rowsMissing', args: {
         table: '表三',
-        rows: expect.stringMatching(/^5\.要求行政机关确认或重新出具已获取信息；.*；四、结转下年度继续办理$/),
+        rows: { list: expect.arrayContaining(['5.要求行政机关确认或重新出具已获取信息', '四、结转下年度继续办理']), separator: 'list.semicolon' },
       } },
       { key: 'import.partMissing', args: { part: '四、政府信息公开行政复议、行政诉讼情况' } },
     ]);
@@ -55,7 +55,7 @@ describe('the parts', () => {
       'import.general', 'import.fees', 'import.prose', 'import.prose',
       'import.tableRows', 'import.table', 'import.table',
     ]);
-    expect(c.notes.mapped[1]).toEqual({ key: 'import.fees', args: { values: '收费通知件数 2，实际收取金额 400' } });
+    expect(c.notes.mapped[1]).toEqual({ key: 'import.fees', args: { values: { list: ['收费通知件数 2', '实际收取金额 400'], separator: 'list.comma' } } });
     expect(c.cells).toEqual({ numbers: 166, blanks: 0, text: 0 });
     expect(c.notes.warnings).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('the parts', () => {
     const c = parts(blocks, false);
     expect(c.general.topics.size).toBe(0);
     expect(c.general.text?.split('\n\n')).toHaveLength(6);
-    expect(c.notes.mapped[0]).toEqual({ key: 'import.general', args: { topics: '概述', paragraphs: 6 } });
+    expect(c.notes.mapped[0]).toEqual({ key: 'import.general', args: { topics: { list: ['概述'] }, paragraphs: 6 } });
   });
 
   it('gives a sub-topic whose heading stands alone its place, and counts a part met only by its table', () => {

@@ -4,6 +4,7 @@
  * 2019 markers anywhere in the source (old table 二 columns, 第（九）项, one （六）其他处理 row), or from a
  * 2019–2020 year.
  */
+import type { MessageArg } from '../model/findings';
 import { legacyLabels, templateFor, templateForYear, type Template } from '../template';
 import { normalizeLabel, stripNumbering } from '../template/labels';
 import type { Block } from './blocks';
@@ -42,7 +43,7 @@ function frontParagraphs(blocks: Block[]): string[] {
 }
 
 /** The format the source is in: 2019 markers (old table 二 columns, 第（九）项, one （六）其他处理 row for 2019–2020). */
-export function detectFormat(blocks: Block[], year: number | undefined): { template: Template; reason?: string } {
+export function detectFormat(blocks: Block[], year: number | undefined): { template: Template; reason?: MessageArg } {
   const current = templateForYear(Math.max(year ?? 2021, 2021));
   const legacy = legacyLabels(current);
   for (const b of blocks) {
@@ -55,7 +56,7 @@ export function detectFormat(blocks: Block[], year: number | undefined): { templ
   // A 2019 or 2020 report without old table 二 columns (e.g. only table 三 survived) is still in the trial format.
   const trial = templateFor(2019)!;
   if (year !== undefined && year >= trial.years.from && year <= trial.years.to!) {
-    return { template: trial, reason: `${year} 年度` };
+    return { template: trial, reason: { key: 'import.reasonYear', args: { year } } };
   }
   return { template: current };
 }

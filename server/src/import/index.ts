@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { MessageError } from '../model/messageError';
 import { draftText } from '../write/yamlWriter';
-import type { Message } from '../model/findings';
-import { localize, type Locale } from '../l10n';
 import { assemble } from './assemble';
 import { textBlocks } from './blocks';
 import { htmlBlocks } from './html';
@@ -21,16 +20,7 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
-export class ImportError extends Error {
-  /** `reason`: the message key, when there is one, so the CLI and the editor say it in the user's language. */
-  constructor(message: string, readonly reason?: Message) {
-    super(message);
-  }
-
-  localized(locale: Locale): string {
-    return this.reason ? localize(this.reason, locale) : this.message;
-  }
-}
+export class ImportError extends MessageError {}
 
 export function importText(text: string): ImportResult {
   const summary = emptySummary('text');
@@ -53,7 +43,7 @@ export async function importDocx(buffer: Buffer | Uint8Array): Promise<ImportRes
   try {
     converted = await mammoth.convertToHtml({ buffer: Buffer.from(buffer) });
   } catch (e) {
-    throw new ImportError(`无法读取这个 Word 文件（${(e as Error).message}）。请确认它是 .docx 格式（不是 .doc 或 WPS 格式）。`);
+    throw new ImportError({ key: 'import.error.docx', args: { detail: (e as Error).message } });
   }
   const result = importHtml(converted.value, 'docx');
   for (const m of converted.messages.filter((x) => x.type === 'error')) result.summary.warnings.push({ key: 'import.docxMessage', args: { message: m.message } });
@@ -67,7 +57,7 @@ export async function importPdf(buffer: Uint8Array): Promise<ImportResult> {
   try {
     return await importPdfBuffer(buffer);
   } catch (e) {
-    if (e instanceof PdfRefusal) throw new ImportError(localize(e.reason), e.reason);
+    if (e instanceof PdfRefusal) throw new ImportError(e.reason);
     throw e;
   }
 }
@@ -96,9 +86,9 @@ export async function importBuffer(fileName: string, buffer: Uint8Array): Promis
     case '.html': case '.htm': case '.shtml': case '.xhtml': return importHtml(decodeText(buffer));
     case '.docx': return importDocx(buffer);
     case '.doc': case '.wps':
-      throw new ImportError(`不支持 ${ext} 格式：请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
+      throw new ImportError({ key: 'import.error.oldWord', args: { ext } });
     case '.pdf': return importPdf(buffer);
     default:
-      throw new ImportError(`无法识别“${ext || '（无扩展名）'}”文件：可导入 .txt、.html、.htm、.docx、.pdf。`);
+      throw new ImportError(ext ? { key: 'import.error.unknownType', args: { ext } } : { key: 'import.error.noExtension' });
   }
 }

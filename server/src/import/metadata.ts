@@ -3,6 +3,8 @@
  * the signature; else the preamble's “由…编制”, else the title — both said to be guesses), its kind (inferred
  * from its name), the 落款 date and the contact. What is missing is said, so the clerk fills it in.
  */
+import type { Message } from '../model/findings';
+import { localize } from '../l10n';
 import type { DraftValue } from '../write/yamlWriter';
 import { bodyOfPreamble, bodyOfTitle, contactOf, inferKind } from './meta';
 import { addNotes, emptyNotes, type ImportNotes } from './summary';
@@ -56,8 +58,8 @@ function readIssuer(source: MetadataSource, meta: Map<string, DraftValue>): Impo
     notes.warnings.push({ key: 'import.metaMissing', args: { key: '机关' } });
     return notes;
   }
-  const from = signature ? '落款' : preambleBody ? '导语' : '标题';
-  meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${from}推断，请核对` });
+  const from: Message = { key: signature ? 'import.from.signature' : preambleBody ? 'import.from.preamble' : 'import.from.title' };
+  meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${localize(from)}推断，请核对` });
   notes.mapped.push({ key: 'import.metaFrom', args: { key: '机关', value: issuer, from } });
   const kind = inferKind(issuer);
   if (!kind) {

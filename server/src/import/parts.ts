@@ -78,8 +78,9 @@ function generalPart(
   const general = byTopic.size === 1 && byTopic.has(first)
     ? { topics: new Map<string, string>(), text: topics.get(first) }
     : { topics };
-  const names = [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key).join('、') || '—';
-  return { general, summary: { key: 'import.general', args: { topics: names, paragraphs: texts.length } } };
+  const names = [...byTopic.keys()].map((id) => template.generalTopics.find((f) => f.id === id)!.key);
+  const listed = names.length ? { list: names } : '—';
+  return { general, summary: { key: 'import.general', args: { topics: listed, paragraphs: texts.length } } };
 }
 
 /** Part 六's prose, and the 信息处理费 figures it states. */
@@ -95,8 +96,8 @@ function otherPart(
   const other = prose.length ? joinParagraphs(prose, joinBroken) : undefined;
   const fees = new Map(Object.entries(stated.values).map(([k, v]): [string, DraftValue] => [k, { value: v }]));
   const values = template.feeFields.filter((f) => f.id in stated.values)
-    .map((f) => `${f.key} ${stated.values[f.id]}`).join('，');
-  notes.mapped.push({ key: 'import.fees', args: { values } });
+    .map((f) => `${f.key} ${stated.values[f.id]}`);
+  notes.mapped.push({ key: 'import.fees', args: { values: { list: values, separator: 'list.comma' } } });
   if (stated.inferred) notes.warnings.push({ key: 'import.feesInferred', args: { quote: stated.inferred } });
   return { other, fees, notes };
 }
@@ -115,7 +116,7 @@ function statutoryTables(template: Template, read: ReadTable[], parts: Set<PartD
     const key = !canTotal ? 'import.tableRows' : t.hasTotal ? 'import.tableWithTotals' : 'import.table';
     notes.mapped.push({ key, args: { table: t.table.name, rows: t.rows.size } });
     const missing = tableRows(t.table).filter((row) => !row.optionalTotal && !t.rows.has(row.id));
-    const rows = missing.map((row) => row.label).join('；');
+    const rows = { list: missing.map((row) => row.label), separator: 'list.semicolon' } as const;
     if (missing.length) notes.warnings.push({ key: 'import.rowsMissing', args: { table: t.table.name, rows } });
   }
   return { tables, cells, notes };

@@ -46,7 +46,8 @@ export function importPdfContent(content: PdfContent): PdfImportResult {
     summary.unmapped.push({ where: `第${n}页`, text: '（整页是图片，没有文字层，未能导入）' });
     summary.warnings.push({ key: 'import.pdf.imagePage', args: { page: n } });
   }
-  if (layout.furniture.length) summary.mapped.push({ key: 'import.pdf.furniture', args: { items: layout.furniture.map((f) => `“${f}”`).join('、') } });
+  const furniture = { list: layout.furniture.map((f) => `“${f}”`) };
+  if (layout.furniture.length) summary.mapped.push({ key: 'import.pdf.furniture', args: { items: furniture } });
   summary.mapped.unshift({ key: 'import.pdf.pages', args: { pages } });
   draft.unmapped = summary.unmapped.map((u) => `【${u.where}】${u.text}`);
   return { yaml: draftText(draft), summary };

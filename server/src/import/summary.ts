@@ -50,11 +50,10 @@ export function addNotes(into: ImportNotes, notes: ImportNotes): void {
 export function formatSummary(s: ImportSummary, locale: Locale = 'zh-cn'): string {
   const l = (m: Message) => localize(m, locale);
   const out: string[] = [];
-  const en = locale === 'en';
   out.push(l({ key: 'import.summary.head', args: { source: l({ key: `import.source.${s.source}` }), format: s.format } }));
   out.push(l({ key: 'import.summary.cells', args: { numbers: s.cells.numbers, blanks: s.cells.blanks, text: s.cells.text } }));
   if (s.mapped.length) {
-    out.push(en ? 'Mapped:' : '已识别：');
+    out.push(l({ key: 'import.summary.mapped' }));
     for (const m of s.mapped) out.push(`  ✓ ${l(m)}`);
   }
   if (s.unmapped.length) {
@@ -62,7 +61,7 @@ export function formatSummary(s: ImportSummary, locale: Locale = 'zh-cn'): strin
     for (const u of s.unmapped) out.push(`  ? 【${u.where}】${u.text.length > 80 ? `${u.text.slice(0, 80)}…` : u.text}`);
   } else out.push(l({ key: 'import.summary.nothingUnmapped' }));
   if (s.warnings.length) {
-    out.push(en ? 'Please check:' : '请核对：');
+    out.push(l({ key: 'import.summary.check' }));
     for (const w of s.warnings) out.push(`  ! ${l(w)}`);
   }
   return out.join('\n');

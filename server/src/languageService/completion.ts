@@ -11,6 +11,7 @@ import {
 import type { Analysis } from './analysis';
 import { compareDates, formatIso, today, type SimpleDate } from '../model/dates';
 import { localize, type Locale } from '../l10n';
+import type { MessageKey } from '../model/findings';
 import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
 import { readMeta } from '../model/meta';
@@ -252,6 +253,6 @@ function rowDoc(row: RowDef): string {
   return `${row.help}\n\n${row.columns.map((c) => c.label).join(' · ')}`;
 }
 
-function t(locale: Locale, key: string, args?: Record<string, string | number>): string {
+function t(locale: Locale, key: MessageKey, args?: Record<string, string | number>): string {
   return localize({ key, args }, locale);
 }

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
-import type { Span } from '../model/findings';
+import type { MessageKey, Span } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 import { toRange } from './lsp';
 import type { ReportModel } from '../model/model';
@@ -14,12 +14,12 @@ import { cellRef, type CellRef, type RowDef, type TableDef } from '../template';
 
 const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
 
-function t(locale: Locale, key: string, args?: Record<string, string | number>): string {
+function t(locale: Locale, key: MessageKey, args?: Record<string, string | number>): string {
   return localize({ key, args }, locale);
 }
 
 /** “计算值：75” / “Computed: 75” — the punctuation belongs to the language. */
-function field(locale: Locale, labelKey: string, value: string | number): string {
+function field(locale: Locale, labelKey: MessageKey, value: string | number): string {
   return t(locale, 'ui.field', { label: t(locale, labelKey), value });
 }
 
@@ -97,7 +97,7 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
 
 function rowHover(model: ReportModel, row: RowDef, locale: Locale): string {
   const table = model.idx.tableOfRow.get(row.id)!;
-  const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join('、');
+  const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join(t(locale, 'list.separator'));
   const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', field(locale, 'ui.columns', cols)];
   const ids = new Set(row.columns.flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? []).map((i) => i.formula));
   for (const f of ids) lines.push('', field(locale, 'ui.identity', f));

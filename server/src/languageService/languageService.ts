@@ -17,7 +17,8 @@ import { provideHover } from './hover';
 import { provideInlayHints } from './inlayHints';
 import type { Locale } from '../l10n';
 import { provideExport, provideExportDocx, providePreview } from './preview';
-import { DEFAULT_SETTINGS, type ExportDocxResult, type ExportResult, type PreviewResult, type ServerSettings } from '../protocol';
+import { provideReportInfo } from './reportInfo';
+import { DEFAULT_SETTINGS, type ExportDocxResult, type ExportResult, type PreviewResult, type ReportInfo, type ServerSettings } from '../protocol';
 
 export interface LanguageServiceOptions {
   locale?: Locale;
@@ -40,6 +41,7 @@ export interface LanguageService {
   getPreview(doc: TextDocument): PreviewResult;
   getExport(doc: TextDocument): ExportResult;
   getExportDocx(doc: TextDocument): Promise<ExportDocxResult>;
+  getReportInfo(doc: TextDocument): ReportInfo;
   forget(uri: string): void;
   forgetAll(): void;
 }
@@ -61,6 +63,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getPreview: (doc) => providePreview(analyze(doc), locale),
     getExport: (doc) => provideExport(analyze(doc)),
     getExportDocx: (doc) => provideExportDocx(analyze(doc), locale),
+    getReportInfo: (doc) => provideReportInfo(analyze(doc)),
     forget: (uri) => cache.forget(uri),
     forgetAll: () => cache.forgetAll(),
   };

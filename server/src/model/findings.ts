@@ -2,6 +2,7 @@
  * What the core reports: findings located by UTF-16 offsets into the document text. The server turns them
  * into LSP diagnostics and code actions, the CLI into `file:line:col` lines, the preview into marked cells.
  */
+import zhCn from '../../l10n/messages.zh-cn.json';
 import { RULE_CATALOG, type RuleId, type Severity } from '../template/ruleCatalog';
 
 export type { Severity };
@@ -11,10 +12,30 @@ export interface Span {
   end: number;
 }
 
+/** A message id: a key of the Chinese bundle (server/l10n/messages.zh-cn.json), so a typo does not compile. */
+export type MessageKey = keyof typeof zhCn;
+
+/** Whether a key computed at run time (a YAML error code) has a message of its own. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCn, key);
+}
+
 /** A localisable message: a key into the l10n bundles and its arguments. */
 export interface Message {
-  key: string;
-  args?: Record<string, string | number>;
+  key: MessageKey;
+  args?: Record<string, MessageArg>;
+}
+
+/**
+ * An argument: text from the report or the template (a label, a quote) and numbers as they are; words the
+ * code supplies (“空白”, “（计算）”) as a message of their own, so they are translated with the rest.
+ */
+export type MessageArg = string | number | Message | MessageList;
+
+/** Items joined by a separator that is itself a message (default list.separator: 、 in Chinese, “, ” in English). */
+export interface MessageList {
+  list: MessageArg[];
+  separator?: MessageKey;
 }
 
 export interface TextEdit {
@@ -45,7 +66,7 @@ export interface Finding {
   cell?: string;
 }
 
-export function finding(rule: RuleId, span: Span, key: string, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
+export function finding(rule: RuleId, span: Span, key: MessageKey, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
   // Optional fields are set one by one: a spread here was a visible cost of every check.
   const f: Finding = { rule, severity: RULE_CATALOG[rule].severity, span, message: { key, args } };
   if (extra?.related) f.related = extra.related;

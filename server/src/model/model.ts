@@ -4,7 +4,7 @@
  * findings, and whatever could be read is still in the model for the other rules.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { finding, type Finding, type Span } from './findings';
+import { finding, isMessageKey, type Finding, type Fix, type MessageKey, type Span } from './findings';
 import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from '../template/labels';
 import type { RuleId } from '../template/ruleCatalog';
 import {
@@ -204,12 +204,12 @@ function syntaxFindings(model: ReportModel): void {
       continue;
     }
     const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
-    model.findings.push(finding('YAML-SYNTAX', span, `yaml.${e.code}`, { detail }));
+    model.findings.push(finding('YAML-SYNTAX', span, yamlMessageKey(e.code), { detail }));
   }
   for (const w of model.doc.warnings) {
     const [start, end] = w.pos;
     const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
-    model.findings.push({ ...finding('YAML-SYNTAX', span, `yaml.${w.code}`, { detail: w.message.split('\n')[0] }), severity: 'warning' });
+    model.findings.push({ ...finding('YAML-SYNTAX', span, yamlMessageKey(w.code), { detail: w.message.split('\n')[0] }), severity: 'warning' });
   }
 }
 
@@ -309,6 +309,12 @@ function unclosedQuoteAtEnd(model: ReportModel): void {
   model.findings.push(finding('YAML-SYNTAX', { start: Math.max(0, end - 1), end }, 'yaml.MISSING_CHAR', { detail: 'Missing closing "quote' }));
 }
 
+/** A YAML error code's own message, or the generic one that quotes yaml's text. */
+function yamlMessageKey(code: string): MessageKey {
+  const key = `yaml.${code}`;
+  return isMessageKey(key) ? key : 'yaml.other';
+}
+
 /** The last non-blank line before `offset`, as a span over its content (trailing comment excluded). */
 function endOfPreviousLine(model: ReportModel, offset: number): Span {
   let line = model.lines.positionAt(offset).line - 1;
@@ -384,16 +390,16 @@ function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, 
         set.add(m.suggestion);
         model.suggested.set(map, set);
       }
-      const fixes = m.suggestion && !renamedAlready ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
+      const fixes: Fix[] | undefined = m.suggestion && !renamedAlready ? [{ title: { key: 'fix.replaceKey', args: { key: m.suggestion } }, edits: [{ span: kv.keySpan, text: m.suggestion }], preferred: true }] : undefined;
       model.findings.push(finding('STR-UNKNOWN-KEY', kv.keySpan, m.suggestion ? 'key.unknownSuggest' : 'key.unknown',
-        { key, suggestion: m.suggestion ?? '', valid: matcher.keys().slice(0, 12).join('、') }, { fixes }));
+        { key, suggestion: m.suggestion ?? '', valid: { list: matcher.keys().slice(0, 12) } }, { fixes }));
       continue;
     }
     if (m.kind !== 'exact') {
       const rule: RuleId = m.kind === 'variant' ? 'STR-HEADING-VARIANT' : 'LABEL-NORMALISE';
       // Renaming to a key the mapping already has would make a duplicate key (STR-DUPLICATE says what to do).
       literal ??= literalKeys(map);
-      const fixes = literal.has(m.canonical) ? undefined
+      const fixes: Fix[] | undefined = literal.has(m.canonical) ? undefined
         : [{ title: { key: 'fix.replaceKey', args: { key: m.canonical } }, edits: [{ span: kv.keySpan, text: m.canonical }], preferred: m.kind !== 'variant' }];
       model.findings.push(finding(rule, kv.keySpan, m.kind === 'variant' ? 'key.variant' : 'key.normalised', { key, canonical: m.canonical }, { fixes }));
     }

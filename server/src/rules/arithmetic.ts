@@ -3,7 +3,7 @@
  * generically. A failure names the total, the reported value, the computed value and the difference, and
  * points at every addend (as Arelle and beancount do).
  */
-import { finding, type Related } from '../model/findings';
+import { finding, type Message, type MessageArg, type Related } from '../model/findings';
 import { describeCell, splitCellRef, type CellRef, type IdentityDef } from '../template';
 import type { RuleContext } from './context';
 import { round, type CellValue } from '../model/tableValues';
@@ -32,18 +32,19 @@ function checkIdentity(ctx: RuleContext, id: IdentityDef): void {
     const row = model.idx.rowById.get(splitCellRef(ref)[0])!;
     return row.optionalTotal ? row.label : row.key;
   };
-  const term = (ref: CellRef, v: CellValue) => `${label(ref)} ${v.value}${v.computed ? '（计算）' : ''}`;
+  const term = (ref: CellRef, v: CellValue): MessageArg =>
+    ({ key: v.computed ? 'arith.termComputed' : 'arith.term', args: { label: label(ref), value: v.value } });
   const related: Related[] = [];
   id.lhs.concat(id.rhs).forEach((ref, i) => {
     const v = i < id.lhs.length ? lhs[i]! : rhs[i - id.lhs.length]!;
     if (v.cell && ref !== id.anchor) related.push({ span: v.cell.span, message: { key: 'related.term', args: { label: label(ref), value: v.value } } });
   });
-  const reported = anchor.cell.state === 'blank' ? '空白' : String(anchor.value);
+  const reported: MessageArg = anchor.cell.state === 'blank' ? { key: 'ui.blank' } : String(anchor.value);
 
   if (id.kind === 'total') {
     const shown = summarise(id.rhs.map((r, i) => [r, rhs[i]!] as const), term);
     ctx.report(finding(id.rule, anchor.cell.span, 'arith.total', {
-      subject: id.subject, reported, computed: right, diff: signed(round(left - right)), terms: shown, formula: id.formula,
+      subject: subjectOf(id.subject), reported, computed: right, diff: signed(round(left - right)), terms: shown, formula: id.formula,
     }, {
       related, cell: id.anchor,
       fixes: [{ title: { key: 'fix.setTotal', args: { value: right } }, edits: [{ span: anchor.cell.span, text: String(right) }], preferred: true }],
@@ -55,14 +56,20 @@ function checkIdentity(ctx: RuleContext, id: IdentityDef): void {
   const others = anchorOnLeft ? left - anchor.value : right - anchor.value;
   const balancing = round((anchorOnLeft ? right : left) - others);
   ctx.report(finding(id.rule, anchor.cell.span, 'arith.balance', {
-    subject: id.subject,
-    lhsTerms: id.lhs.map((r, i) => term(r, lhs[i]!)).join(' + '), lhs: left,
-    rhsTerms: id.rhs.map((r, i) => term(r, rhs[i]!)).join(' + '), rhs: right,
+    subject: subjectOf(id.subject),
+    lhsTerms: sumOf(id.lhs.map((r, i) => term(r, lhs[i]!))), lhs: left,
+    rhsTerms: sumOf(id.rhs.map((r, i) => term(r, rhs[i]!))), rhs: right,
     diff: signed(round(left - right)), formula: id.formula,
   }, {
     related, cell: id.anchor,
     fixes: balancing >= 0 ? [{ title: { key: 'fix.setBalancing', args: { label: label(id.anchor), value: balancing } }, edits: [{ span: anchor.cell.span, text: String(balancing) }] }] : undefined,
   }));
+}
+
+function subjectOf({ table, row, column }: IdentityDef['subject']): Message {
+  if (row !== undefined && column !== undefined) return { key: 'arith.subject.cell', args: { table, row, column } };
+  if (row !== undefined) return { key: 'arith.subject.rowTotal', args: { table, row } };
+  return { key: 'arith.subject.column', args: { table, column: column ?? '' } };
 }
 
 function sum(vs: CellValue[]): number {
@@ -76,10 +83,15 @@ function signed(n: number): string {
 /** “予以公开 3 + 部分公开 1，其余 20 项为 0” — long sums list only their non-zero terms. */
 const MAX_TERMS = 8;
 
-function summarise(terms: (readonly [CellRef, CellValue])[], fmt: (r: CellRef, v: CellValue) => string): string {
-  if (terms.length <= MAX_TERMS) return terms.map(([r, v]) => fmt(r, v)).join(' + ');
+function summarise(terms: (readonly [CellRef, CellValue])[], fmt: (r: CellRef, v: CellValue) => MessageArg): MessageArg {
+  if (terms.length <= MAX_TERMS) return sumOf(terms.map(([r, v]) => fmt(r, v)));
   const nonZero = terms.filter(([, v]) => v.value !== 0);
   const shown = nonZero.slice(0, MAX_TERMS - 2).map(([r, v]) => fmt(r, v));
   if (nonZero.length > shown.length) shown.push('…');
-  return `${shown.join(' + ') || '0'}（共 ${terms.length} 项，${terms.length - nonZero.length} 项为 0）`;
+  const zeros = terms.length - nonZero.length;
+  return { key: 'arith.someTerms', args: { terms: shown.length ? sumOf(shown) : '0', count: terms.length, zeros } };
+}
+
+function sumOf(terms: MessageArg[]): MessageArg {
+  return { list: terms, separator: 'list.plus' };
 }

@@ -31,7 +31,8 @@ export function checkAgainstPreviousYear(ctx: RuleContext): void {
   const prev = previous.model;
   const last = readMeta(prev);
   if (meta.year !== undefined && last.year !== meta.year - 1) {
-    ctx.report(finding('META-PREVIOUS', anchor, 'cross.previousYear', { name: previous.name, year: last.year ?? '（未写）', expected: meta.year - 1 }));
+    const year = last.year ?? { key: 'cross.yearNotWritten' as const };
+    ctx.report(finding('META-PREVIOUS', anchor, 'cross.previousYear', { name: previous.name, year, expected: meta.year - 1 }));
     return;
   }
   if (meta.issuer && last.issuer && !sameBody(meta.issuer, last.issuer)) {

@@ -3,8 +3,8 @@
  * DATE-LATE-DEPT / DATE-LATE-GOV / DATE-LATE-LOCAL (《条例》第四十九条), DATE-PUBLISH-BEFORE-SIGN.
  */
 import { isScalar } from 'yaml';
-import { compareDates, formatChinese, parseDate, today, withYear, type SimpleDate } from '../model/dates';
-import { finding } from '../model/findings';
+import { compareDates, parseDate, today, withYear, type SimpleDate } from '../model/dates';
+import { finding, type Message, type MessageKey } from '../model/findings';
 import { levenshtein } from '../template/labels';
 import type { FieldValue } from '../model/model';
 import { CURRENT_FORMAT, templateForYear } from '../template';
@@ -58,7 +58,7 @@ export function checkMetaValues(ctx: RuleContext): void {
     const written = fieldText(kind) ?? '';
     const all = model.template.bodyKinds.map((k) => k.id);
     const nearest = all.map((k) => [k, levenshtein(k, written)] as const).sort((a, b) => a[1] - b[1])[0];
-    ctx.report(finding('META-KIND', span(kind), 'meta.kindUnknown', { value: written, valid: all.join('、') }, {
+    ctx.report(finding('META-KIND', span(kind), 'meta.kindUnknown', { value: written, valid: { list: all } }, {
       fixes: written && nearest[1] <= 3 ? [{ title: { key: 'fix.setValue', args: { value: nearest[0] } }, edits: [{ span: kind.valueSpan, text: nearest[0] }], preferred: true }] : undefined,
     }));
   }
@@ -89,7 +89,7 @@ export function checkDates(ctx: RuleContext): void {
     const fixedDate = parseDate(fixed);
     const lastDay = compareDates(date, periodEnd) === 0;
     ctx.report(finding('DATE-BEFORE-PERIOD-END', f.valueSpan, lastDay ? 'date.lastDay' : 'date.beforePeriodEnd', {
-      key: f.def.key, date: formatChinese(date), year: Y, end: formatChinese(periodEnd),
+      key: f.def.key, date: dateArg(date), year: Y, end: dateArg(periodEnd),
     }, {
       fixes: fixedDate && date.y === Y && !lastDay ? [{ title: { key: 'fix.dateYear', args: { value: fixed } }, edits: [{ span: f.valueSpan, text: fixed }], preferred: true }] : undefined,
     }));
@@ -97,7 +97,7 @@ export function checkDates(ctx: RuleContext): void {
 
   if (meta.signed && meta.published && compareDates(meta.published, meta.signed) < 0) {
     const f = model.fields.get('published')!;
-    ctx.report(finding('DATE-PUBLISH-BEFORE-SIGN', f.valueSpan, 'date.publishedBeforeSigned', { published: formatChinese(meta.published), signed: formatChinese(meta.signed) }, {
+    ctx.report(finding('DATE-PUBLISH-BEFORE-SIGN', f.valueSpan, 'date.publishedBeforeSigned', { published: dateArg(meta.published), signed: dateArg(meta.signed) }, {
       related: [{ span: model.fields.get('signed')!.valueSpan, message: { key: 'related.signed' } }],
     }));
   }
@@ -112,7 +112,7 @@ export function checkDates(ctx: RuleContext): void {
   const kindField = model.fields.get('kind');
   ctx.report({
     ...finding(rule, f.valueSpan, meta.published ? 'date.latePublished' : 'date.lateSigned', {
-      key: f.def.key, date: formatChinese(date), deadline: formatChinese(deadline), kind: meta.kind.label, basis: basisOf(rule),
+      key: f.def.key, date: dateArg(date), deadline: dateArg(deadline), kind: meta.kind.label, basis: basisOf(rule),
     }, { related: kindField ? [{ span: kindField.valueSpan, message: { key: 'related.kind', args: { kind: meta.kind.label } } }] : undefined }),
     ...(severity ? { severity } : {}),
   });
@@ -125,7 +125,15 @@ function deadlineFor(ctx: RuleContext, cls: 'dept' | 'gov' | 'local', Y: number)
   return { deadline: { y: Y + 1, m: m || 1, d: d || 31 }, rule: 'DATE-LATE-LOCAL' };
 }
 
-function basisOf(rule: RuleId): string {
-  return rule === 'DATE-LATE-DEPT' ? '《条例》第四十九条第一款' : rule === 'DATE-LATE-GOV' ? '《条例》第四十九条第二款' : '地方规定';
+function basisOf(rule: RuleId): Message {
+  return { key: rule === 'DATE-LATE-DEPT' ? 'date.basis.dept' : rule === 'DATE-LATE-GOV' ? 'date.basis.gov' : 'date.basis.local' };
+}
+
+const MONTHS: MessageKey[] = ['date.month.1', 'date.month.2', 'date.month.3', 'date.month.4', 'date.month.5', 'date.month.6',
+  'date.month.7', 'date.month.8', 'date.month.9', 'date.month.10', 'date.month.11', 'date.month.12'];
+
+/** “2025年1月20日” in Chinese, “20 January 2025” in English. */
+function dateArg({ y, m, d }: SimpleDate): Message {
+  return { key: 'date.written', args: { y, m: { key: MONTHS[m - 1] }, d } };
 }
 

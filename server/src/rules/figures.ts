@@ -3,7 +3,7 @@
  * “结转下年度继续办理1件”, “行政复议2件” — against the tables. Patterns are narrow on purpose: a figure is
  * compared only when the sentence says unambiguously which total it is, and only arabic digits are read.
  */
-import { finding } from '../model/findings';
+import { finding, type Related } from '../model/findings';
 import { locateInProse, proseMatches } from '../model/prose';
 import type { RuleContext } from './context';
 import type { RuleId } from '../template/ruleCatalog';
@@ -43,7 +43,7 @@ export function checkProseFigures(ctx: RuleContext): void {
       for (const m of proseMatches(prose, claim.re)) {
         const stated = Number(m[1].normalize('NFKC'));
         if (stated === value) continue;
-        const related = claim.terms.flatMap((t, i) => {
+        const related = claim.terms.flatMap((t, i): Related[] => {
           const at = terms[i]!.cell?.span ?? model.rows.get(splitCellRef(t)[0])?.valueSpan;
           return at ? [{ span: at, message: { key: 'related.term', args: { label: totalLabel(model.idx, t), value: terms[i]!.value } } }] : [];
         });

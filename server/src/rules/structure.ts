@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { formatIso, today } from '../model/dates';
 import { insertIntoMap } from '../model/yamlEdits';
-import { finding, type Fix, type Span } from '../model/findings';
+import { finding, type Fix, type Message, type Span } from '../model/findings';
 import type { Container, ReportModel } from '../model/model';
 import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/yamlWriter';
 import { keysAtLevel, tableRows, type FieldDef, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
@@ -151,7 +151,10 @@ function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
   if (def.scalar && row.written === 1) return;
   const ok = row.written === base.length || (hasTotal && row.written === def.columns.length);
   if (ok) return;
-  const expected = hasTotal ? `${base.length}（${base.map((c) => c.short).join('、')}）或 ${def.columns.length}（含总计）` : `${base.length}（${base.map((c) => c.short).join('、')}）`;
+  const columns = { list: base.map((c) => c.short) };
+  const expected: Message = hasTotal
+    ? { key: 'table.expectedOrTotal', args: { count: base.length, columns, withTotal: def.columns.length } }
+    : { key: 'table.expected', args: { count: base.length, columns } };
   const tooFew = row.written < base.length;
   let fixes: Fix[] | undefined;
   const close = row.valueSpan.end - 1;

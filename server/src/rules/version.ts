@@ -22,10 +22,11 @@ export function checkOldFormatRows(ctx: RuleContext): void {
     const split = currentGroups.get(row.id);
     if (now) {
       ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.oldColumns', {
-        ...base, old: row.columns.map((c) => c.label).join('、'), now: now.columns.map((c) => c.label).join('、'),
+        ...base, old: { list: row.columns.map((c) => c.label) }, now: { list: now.columns.map((c) => c.label) },
       }));
     } else if (split && split.kind === 'group') {
-      ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.splitRow', { ...base, parts: split.children.map((c) => c.label).join('；') }));
+      const parts = { list: split.children.map((c) => c.label), separator: 'list.semicolon' } as const;
+      ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.splitRow', { ...base, parts }));
     } else {
       ctx.report(finding('VER-OLD-MARKERS', written.keySpan, 'version.oldRow', base));
     }

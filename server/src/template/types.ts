@@ -100,8 +100,11 @@ export interface IdentityDef {
   anchor: CellRef;
   /** Human formula for hover and messages: “（七）总计 = （一）+（二）+…+（六）”. */
   formula: string;
-  /** Which table and column/row the identity is about, for messages. */
-  subject: string;
+  /**
+   * What the identity is about, for messages (which put it in words, per language): a row's total (row), one
+   * total cell (row and column), or a column (column).
+   */
+  subject: { table: string; row?: string; column?: string };
 }
 
 export type PartContent = 'general' | 'table' | 'prose' | 'other';

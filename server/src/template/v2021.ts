@@ -242,7 +242,7 @@ function rowTotals(table: TableDef, rule: RuleId, formula: (row: RowDef) => stri
     return [{
       rule, kind: 'total' as const,
       lhs: [`${row.id}:${total.id}`], rhs: addends.map((c) => `${row.id}:${c.id}`), anchor: `${row.id}:${total.id}`,
-      formula: formula(row), subject: `${table.name}“${row.label}”行的总计`,
+      formula: formula(row), subject: { table: table.name, row: row.label },
     }];
   });
 }
@@ -257,13 +257,13 @@ export function makeIdentities(table3: TableDef, table4: TableDef, resultFormula
     ...t3Columns.map((c): IdentityDef => ({
       rule: 'T3-RESULT-TOTAL', kind: 'total',
       lhs: [`t3.r3.7:${c.id}`], rhs: t3Results.map((r) => `${r.id}:${c.id}`), anchor: `t3.r3.7:${c.id}`,
-      formula: resultFormula, subject: `表三“（七）总计”行“${c.label}”列`,
+      formula: resultFormula, subject: { table: table3.name, row: '（七）总计', column: c.label },
     })),
     // T3-BALANCE: the stated 勾稽关系 — 第一项 + 第二项 = 第三项（七）总计 + 第四项, per column.
     ...t3Columns.map((c): IdentityDef => ({
       rule: 'T3-BALANCE', kind: 'balance',
       lhs: [`t3.r1:${c.id}`, `t3.r2:${c.id}`], rhs: [`t3.r3.7:${c.id}`, `t3.r4:${c.id}`], anchor: `t3.r4:${c.id}`,
-      formula: '一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理', subject: `表三“${c.label}”列`,
+      formula: '一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理', subject: { table: table3.name, column: c.label },
     })),
     // T4-GROUP-TOTAL: 总计 = 维持 + 纠正 + 其他 + 尚未审结, for 行政复议 and both 行政诉讼 groups.
     ...rowTotals(table4, 'T4-GROUP-TOTAL', () => '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结'),

@@ -9,6 +9,7 @@
 import { parseDate, formatIso, type SimpleDate } from '../model/dates';
 import { emptyDraft, draftText, type Draft, type DraftCell } from './yamlWriter';
 import type { Message } from '../model/findings';
+import { MessageError } from '../model/messageError';
 import { parseReport, type ReportModel } from '../model/model';
 import { readMeta, fieldText } from '../model/meta';
 import { evaluate } from '../model/tableValues';
@@ -28,7 +29,8 @@ export interface RolloverResult {
   notes: Message[];
 }
 
-export class RolloverError extends Error {}
+/** Last year's report cannot be carried over. Says what is wrong, not which flag or field fixes it. */
+export class RolloverError extends MessageError {}
 
 /** Row ids whose values are carried from a column of last year's report: [target row, target column] ← source cell. */
 const CARRIED: { row: string; col: string; from: string; note: string }[] = [
@@ -40,9 +42,9 @@ export function rolloverReport(previousText: string, options: RolloverOptions = 
   const prev = parseReport(previousText);
   const meta = readMeta(prev);
   const notes: Message[] = [];
-  if (!prev.root) throw new RolloverError('上年报告无法读取：它不是一份 .xxgk.yaml 年度报告。');
+  if (!prev.root) throw new RolloverError({ key: 'rollover.error.unreadable' });
   const year = options.year ?? (meta.year !== undefined ? meta.year + 1 : undefined);
-  if (year === undefined) throw new RolloverError('上年报告没有可读的“年度”，请用 --year 指定新报告的年度。');
+  if (year === undefined) throw new RolloverError({ key: 'rollover.error.noYear' });
   if (meta.year !== undefined && year !== meta.year + 1) notes.push({ key: 'rollover.notNextYear', args: { from: meta.year, year } });
 
   const template = templateForYear(year);
@@ -121,7 +123,7 @@ function carryApplications(prev: ReportModel, draft: Draft, notes: Message[]): v
     target.values[i] = cell.value;
   });
   const total = target.values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
-  notes.push({ key: 'rollover.carried', args: { values: target.values.join('、'), total } });
+  notes.push({ key: 'rollover.carried', args: { values: { list: target.values.map((v) => v ?? '') }, total } });
   // Figures are zero, so until the carried applications are entered as results or carried on, 勾稽关系 fails: said here.
   if (total > 0) notes.push({ key: 'rollover.balance', args: { total } });
   if (blanks) notes.push({ key: 'rollover.carryBlank', args: { count: blanks } });
