@@ -33,12 +33,20 @@ describe('seed sample (张营乡 2023, transcribed with its real defects)', () =
     }
   });
 
-  it('flags every blank cell of table 三 as a warning at its cell', () => {
+  it('flags the blank cells of table 三 once per row, each finding marking all of its row\'s blank cells', () => {
     const blanks = found.filter((f) => f.rule === 'T3-BLANK');
-    const tildes = text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n').match(/~/g)!.length;
-    expect(blanks).toHaveLength(tildes);
+    const lines = text.split('\n').filter((l) => !l.trim().startsWith('#'));
+    const tildes = lines.join('\n').match(/~/g)!.length;
+    expect(tildes).toBe(110); // what a reviewer used to read, one line per cell
+    expect(blanks).toHaveLength(lines.filter((l) => l.includes('~')).length);
+    expect(blanks).toHaveLength(19);
+    expect(blanks.flatMap((b) => b.finding.cells ?? [])).toHaveLength(tildes);
+    expect(new Set(blanks.map((b) => b.line)).size).toBe(blanks.length);
     expect(blanks.every((b) => b.severity === 'warning')).toBe(true);
     expect(blanks[0].line).toBe(lineOf(text, '本年新收:'));
+    expect(blanks[0].message).toBe('表三“一、本年新收政府信息公开申请数量”行有 5 个空白单元格（商业企业、科研机构、社会公益组织、法律服务机构、其他），按 0 计算。没有发生的情况应填 0。');
+    // One quick fix fills the row: five zeros.
+    expect(blanks[0].finding.fixes?.[0].edits.map((e) => e.text)).toEqual(['0', '0', '0', '0', '0']);
   });
 
   it('puts the doubled words and the date in Chinese a clerk understands', () => {

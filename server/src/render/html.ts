@@ -51,6 +51,7 @@ function collectMarks(model: ReportModel, findings: Finding[] | undefined, local
   const within = (s: { start: number; end: number }, f: Finding) => f.span.start >= s.start && f.span.start <= Math.max(s.end, s.start);
   for (const f of findings) {
     if (f.severity === 'info') continue;
+    if (f.cells) { for (const c of f.cells) add(marks.cells, c, f); continue; }
     if (f.cell) { add(marks.cells, f.cell, f); continue; }
     const row = [...model.rows.values()].find((r) => within(r.keySpan, f) || within(r.valueSpan, f));
     if (row) { add(marks.rows, row.def.id, f); continue; }
@@ -203,7 +204,7 @@ class Renderer {
     let text = '';
     let cls = 'num';
     if (v) { text = written?.state === 'blank' ? '' : String(v.value); if (v.computed) cls += ' computed'; }
-    else if (written) text = written.raw.trim();
+    else if (written && written.state !== 'blank') text = written.raw.trim();
     const span = colspan > 1 ? ` colspan="${colspan}"` : '';
     return `<td class="${cls}"${span} data-cell="${escapeHtml(ref)}"${written ? this.line(written.span.start) : ''}${markAttrs(this.marks.cells.get(ref))}>${escapeHtml(text)}</td>`;
   }

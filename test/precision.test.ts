@@ -1,0 +1,126 @@
+/**
+ * Precision (issue 11): a blank total is “not written”, never a sum error; one finding per problem (blank cells
+ * per row, a sum error that follows from another names its cause); the preview still marks every blank cell.
+ */
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText } from '../server/src/check';
+import { createLanguageService } from '../server/src/languageService/languageService';
+import { renderBody } from '../server/src/render/html';
+import { applyEdits } from './helpers/fuzz';
+import { COUNTY, SEED, TODAY, check, edit, sample } from './helpers/samples';
+
+const county = sample(COUNTY);
+const SUM_RULES = ['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL'];
+const sumErrors = (text: string) => check(text).filter((f) => SUM_RULES.includes(f.rule));
+
+/** Every written total of table 三 (the last value of each row) and table 四 blanked: `[…, 191]` → `[…, ~]`. */
+function blankAllTotals(text: string): string {
+  const t3 = text.indexOf('三、收到和处理'), p5 = text.indexOf('五、存在的主要问题');
+  return text.slice(0, t3) + text.slice(t3, p5).replace(/, \d+\]/g, ', ~]') + text.slice(p5);
+}
+
+describe('blank totals are not sum errors', () => {
+  it('a report with every total blank gets no sum error, one blank finding per row, and a fix that writes the totals', () => {
+    const text = blankAllTotals(county);
+    expect(text.match(/~/g)).toHaveLength(25 + 3);
+    expect(sumErrors(text)).toEqual([]);
+    const blanks = check(text).filter((f) => f.rule === 'T3-BLANK' || f.rule === 'T4-BLANK');
+    expect(blanks).toHaveLength(25 + 3);
+    expect(blanks[0].message).toBe('表三“一、本年新收政府信息公开申请数量”行的总计未填（总计 191，按各项计算），按计算值核对勾稽关系。总计应填写。');
+    // “Fix all” writes the computed totals back: the county sample as it was.
+    const fixes = checkText(text, { today: TODAY }).findings.filter((f) => f.rule.endsWith('-BLANK')).flatMap((f) => f.fixes![0].edits);
+    expect(applyEdits(text, fixes)).toBe(county);
+  });
+
+  it('a blank 总计 of 结转下年度继续办理 does not break T3-BALANCE when every written number balances', () => {
+    const text = edit(county, '结转下年度继续办理:         [6, 2, 0, 1, 1, 1, 11]', '结转下年度继续办理:         [6, 2, 0, 1, 1, 1, ~]');
+    expect(sumErrors(text)).toEqual([]);
+    expect(check(text).map((f) => f.rule)).toEqual(['T3-BLANK']);
+  });
+
+  it('a blank （七）总计 row and blank table 四 totals are computed, not 0', () => {
+    let text = edit(county, '总计:                       [157, 23, 2, 0, 9, 3, 194]', '总计:                       [~, ~, ~, ~, ~, ~, ~]');
+    text = edit(text, '行政复议:         [2, 1, 0, 1, 4]', '行政复议:         [2, 1, 0, 1, ~]');
+    expect(sumErrors(text)).toEqual([]);
+    const blanks = check(text).filter((f) => f.rule.endsWith('-BLANK'));
+    expect(blanks.map((f) => f.rule)).toEqual(['T3-BLANK', 'T4-BLANK']);
+    expect(blanks[0].finding.cells).toHaveLength(7);
+    expect(blanks[0].message).toContain('自然人 157、商业企业 23');
+  });
+
+  it('a blank total does not hide a real error in the numbers written', () => {
+    const text = edit(county, '结转下年度继续办理:         [6, 2, 0, 1, 1, 1, 11]', '结转下年度继续办理:         [7, 2, 0, 1, 1, 1, ~]');
+    const errors = sumErrors(text);
+    expect(errors.map((f) => f.rule)).toEqual(['T3-BALANCE']);
+    expect(errors[0].message).toContain('“自然人”列');
+  });
+
+  it('blank data cells still count as 0 and are warned about', () => {
+    const text = edit(county, '本年新收:          [152, 23, 2, 1, 9, 4, 191]', '本年新收:          [152, 23, 2, 1, 9, ~, 191]');
+    const found = check(text);
+    expect(found.filter((f) => f.rule === 'T3-BLANK').map((f) => f.message)).toEqual(['表三“一、本年新收政府信息公开申请数量”行“其他”列是空白，按 0 计算。没有发生的情况应填 0。']);
+    expect(found.find((f) => f.rule === 'T3-ROW-TOTAL')?.message).toContain('按各项计算应为 187');
+  });
+
+  it('a row with blank data and a blank total: one finding, zeros for the data and the computed total in the fix', () => {
+    const text = edit(county, '  上年结转:          [11, 2, 0, 0, 1, 0, 14]', '  上年结转:          [11, 2, ~, ~, 1, ~, ~]');
+    const blanks = check(text).filter((f) => f.rule === 'T3-BLANK');
+    expect(blanks).toHaveLength(1);
+    expect(blanks[0].message).toBe('表三“二、上年结转政府信息公开申请数量”行有 4 个空白单元格：科研机构、社会公益组织、其他 按 0 计算，总计按计算值核对（总计 14）。没有发生的情况应填 0，总计应填写。');
+    expect(applyEdits(text, blanks[0].finding.fixes![0].edits)).toBe(county);
+    expect(sumErrors(text)).toEqual([]);
+  });
+});
+
+describe('one finding per problem', () => {
+  it('a wrong row total that also breaks （七）总计 names it as the cause, and only the cause has a fix', () => {
+    const text = edit(county, '予以公开:          [61, 9, 1, 0, 3, 1, 75]', '予以公开:          [61, 9, 1, 0, 3, 1, 76]');
+    const [row, result] = ['T3-ROW-TOTAL', 'T3-RESULT-TOTAL'].map((r) => check(text).find((f) => f.rule === r)!);
+    expect(sumErrors(text)).toHaveLength(2);
+    expect(row.finding.fixes?.[0].edits[0].text).toBe('75');
+    expect(result.message).toContain('这是表三“（一）予以公开”行的总计有误的结果');
+    expect(result.finding.fixes).toBeUndefined();
+    const cause = result.finding.related![0];
+    expect(cause.message).toEqual({ key: 'related.cause', args: { subject: '表三“（一）予以公开”行的总计', diff: '+1' } });
+    expect(text.slice(cause.span.start, cause.span.end)).toBe('76');
+  });
+
+  it('a wrong total of 结转下年度继续办理 breaks its row total and the balance of the 总计 column: the balance names the row total', () => {
+    const text = edit(county, '结转下年度继续办理:         [6, 2, 0, 1, 1, 1, 11]', '结转下年度继续办理:         [6, 2, 0, 1, 1, 1, 12]');
+    const errors = sumErrors(text);
+    expect(errors.map((f) => f.rule).sort()).toEqual(['T3-BALANCE', 'T3-ROW-TOTAL']);
+    const balance = errors.find((f) => f.rule === 'T3-BALANCE')!;
+    expect(balance.message).toContain('这是表三“四、结转下年度继续办理”行的总计有误的结果');
+    expect(balance.finding.fixes).toBeUndefined();
+  });
+
+  it('independent errors stand alone', () => {
+    let text = edit(county, '予以公开:          [61, 9, 1, 0, 3, 1, 75]', '予以公开:          [61, 9, 1, 0, 3, 1, 76]');
+    text = edit(text, '行政复议:         [2, 1, 0, 1, 4]', '行政复议:         [2, 1, 0, 1, 5]');
+    const t4 = check(text).find((f) => f.rule === 'T4-GROUP-TOTAL')!;
+    expect(t4.message).not.toContain('有误的结果');
+    expect(t4.finding.fixes).toHaveLength(1);
+  });
+});
+
+describe('the preview marks every blank cell', () => {
+  it('all 110 blank cells of the seed sample are marked, from 19 findings', () => {
+    const { model, findings } = checkText(sample(SEED), { today: TODAY });
+    const { html } = renderBody(model, { findings });
+    const marked = [...html.matchAll(/<td class="num[^"]*" data-cell="t3\.[^"]+"[^>]*data-severity="warning"/g)];
+    expect(marked).toHaveLength(110);
+    expect(findings.filter((f) => f.rule === 'T3-BLANK')).toHaveLength(19);
+  });
+});
+
+describe('inlay hints show the computed value of a blank total', () => {
+  it('right after the blank', () => {
+    const text = edit(county, '上年结转:          [11, 2, 0, 0, 1, 0, 14]', '上年结转:          [11, 2, 0, 0, 1, 0, ~]');
+    const doc = TextDocument.create('file:///r.xxgk.yaml', 'xxgk', 1, text);
+    const hints = createLanguageService({ today: TODAY }).getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } });
+    const at = text.indexOf('0, ~]') + 4;
+    const hint = hints.find((h) => doc.offsetAt(h.position) === at);
+    expect(hint?.label).toBe('= 14');
+  });
+});
