@@ -104,6 +104,42 @@ describe('one finding per problem', () => {
   });
 });
 
+describe('a missing table or missing rows: one finding', () => {
+  const remove = (text: string, ...lines: string[]) => lines.reduce((t, l) => edit(t, l, ''), text);
+
+  it('rows missing at one level are one finding whose one fix inserts them all, each at its place', () => {
+    const text = remove(county, '  予以公开:          [61, 9, 1, 0, 3, 1, 75]\n',
+      '  其他处理:\n    逾期不补正:               [3, 1, 0, 0, 0, 0, 4]\n    逾期未缴费:               [1, 0, 0, 0, 0, 0, 1]\n    其他:                     [2, 0, 0, 0, 1, 0, 3]\n',
+      '  结转下年度继续办理:         [6, 2, 0, 1, 1, 1, 11]\n');
+    const shape = check(text).filter((f) => f.rule === 'T3-SHAPE');
+    expect(shape).toHaveLength(1);
+    expect(shape[0].message).toBe('表三缺少 5 行：“（一）予以公开”、“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、'
+      + '“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、“3.其他”、“四、结转下年度继续办理”。没有发生的情况也要填 0。');
+    const fix = shape[0].finding.fixes![0];
+    expect(fix.edits).toHaveLength(3); // after 上年结转, after 不予处理, after 总计
+    const fixed = applyEdits(text, fix.edits);
+    expect(check(fixed).filter((f) => f.rule === 'T3-SHAPE')).toEqual([]);
+    expect(fixed.indexOf('  予以公开: [0, 0, 0, 0, 0, 0]')).toBeLessThan(fixed.indexOf('  部分公开:'));
+    expect(fixed.indexOf('  其他处理:')).toBeLessThan(fixed.indexOf('  结转下年度继续办理: [0, 0, 0, 0, 0, 0]'));
+  });
+
+  it('a table written without rows is one finding', () => {
+    const text = remove(county, '  行政复议:         [2, 1, 0, 1, 4]\n', '  未经复议直接起诉: [1, 0, 1, 1, 3]\n', '  复议后起诉:       [0, 0, 0, 1, 1]\n');
+    const shape = check(text).filter((f) => f.rule === 'T4-SHAPE');
+    expect(shape.map((f) => f.message)).toEqual(['表四“政府信息公开行政复议、行政诉讼情况”没有填写：应填写全部 3 行，没有发生的情况填 0。']);
+    const fixed = applyEdits(text, shape[0].finding.fixes![0].edits);
+    expect(check(fixed).filter((f) => f.rule === 'T4-SHAPE')).toEqual([]);
+  });
+
+  it('a missing table part is one finding (STR-PARTS naming the table), not one for the part and one for the table', () => {
+    const start = county.indexOf('四、政府信息公开'), end = county.indexOf('五、存在的主要问题');
+    const text = county.slice(0, start) + county.slice(end);
+    const found = check(text);
+    expect(found.map((f) => f.rule)).toEqual(['STR-PARTS']);
+    expect(found[0].message).toContain('缺少第四部分“政府信息公开行政复议、行政诉讼情况”及其表四（15 个数据项）');
+  });
+});
+
 describe('the preview marks every blank cell', () => {
   it('all 110 blank cells of the seed sample are marked, from 19 findings', () => {
     const { model, findings } = checkText(sample(SEED), { today: TODAY });
