@@ -8,7 +8,7 @@ import { checkText } from '../server/src/check';
 import { createLanguageService } from '../server/src/languageService/languageService';
 import { renderBody } from '../server/src/render/html';
 import { applyEdits } from './helpers/fuzz';
-import { COUNTY, SEED, TODAY, check, edit, sample } from './helpers/samples';
+import { COUNTY, SEED, TODAY, check, edit, lineOf, sample } from './helpers/samples';
 
 const county = sample(COUNTY);
 const SUM_RULES = ['T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T3-BALANCE', 'T4-GROUP-TOTAL'];
@@ -158,5 +158,106 @@ describe('inlay hints show the computed value of a blank total', () => {
     const at = text.indexOf('0, ~]') + 4;
     const hint = hints.find((h) => doc.offsetAt(h.position) === at);
     expect(hint?.label).toBe('= 14');
+  });
+});
+
+describe('TXT-PERCENT: percentages in the prose', () => {
+  const percent = (text: string) => check(text).filter((f) => f.rule === 'TXT-PERCENT');
+  const withRequestText = (sentence: string) => edit(county, '全年新收政府信息公开申请191件，上年结转14件；办结194件，结转下年度继续办理11件。', sentence);
+
+  it('the published case: 258 of 805 answered is 32.0 %, not 33.9 %', () => {
+    const text = withRequestText('全年共收到政府信息公开申请805件，其中予以公开258件，占33.9%。');
+    const [f] = percent(text);
+    expect(f.message).toBe('文字写“258件，占33.9%”：按文中所写的 805件 计算，258件占 32%，与所写的 33.9% 相差 1.9 个百分点。请核对百分比或所依据的数字。');
+    expect(text.slice(f.finding.span.start, f.finding.span.end)).toBe('占33.9%');
+  });
+
+  it('recomputes from table 三 when the phrase names the base', () => {
+    const [f] = percent(withRequestText('予以公开75件，占办结总数的40%。'));
+    expect(f.message).toContain('按表三“（七）总计” 194 计算，75件占 38.7%');
+    expect(f.finding.related).toHaveLength(1);
+    expect(percent(withRequestText('予以公开75件，占办结总数的38.7%。'))).toEqual([]);
+  });
+
+  it('is silent when the base cannot be identified, or when a plausible base gives the percentage', () => {
+    expect(percent(withRequestText('公众号推送信息486条，占全部信息的33%。'))).toEqual([]); // not a base the tables hold
+    expect(percent(withRequestText('公众号推送信息486条，占33%。'))).toEqual([]); // no base at all
+    expect(percent(withRequestText('予以公开75件，占39.3%。'))).toEqual([]); // 75 of the 191 received
+    expect(percent(withRequestText('全年发布信息1,286条，其中重点领域信息732条，占56.9%。'))).toEqual([]);
+    expect(percent(withRequestText('全年发布信息1,286条，其中重点领域信息732条，占60.9%。'))).toHaveLength(1);
+  });
+
+  it('allows what rounding to the digits written allows', () => {
+    expect(percent(withRequestText('全年共收到申请805件，其中予以公开258件，占32%。'))).toEqual([]);
+    expect(percent(withRequestText('全年共收到申请805件，其中予以公开258件，占32.1%。'))).toEqual([]);
+    expect(percent(withRequestText('全年共收到申请805件，其中予以公开258件，占32.2%。'))).toHaveLength(1);
+    expect(percent(withRequestText('全年共收到申请805件，其中予以公开258件，占33%。'))).toHaveLength(1);
+  });
+});
+
+describe('TXT-PARTS-SUM: parts listed after a stated total', () => {
+  const parts = (sentence: string) => check(edit(county, '全年新收政府信息公开申请191件，', sentence)).filter((f) => f.rule === 'TXT-PARTS-SUM');
+
+  it('parts that add up to more than the total', () => {
+    const [f] = parts('全年共收到政府信息公开申请191件，其中自然人152件、法人或其他组织40件，');
+    expect(f.message).toBe('文字写“共收到政府信息公开申请191件”，但“其中”所列各项（自然人152件、法人或其他组织40件）合计 192件，比总数多 1。');
+  });
+
+  it('a list closed with 其余 that falls short; an open list may be partial', () => {
+    expect(parts('全年共收到政府信息公开申请191件，其中自然人152件、其余30件，')).toHaveLength(1);
+    expect(parts('全年共收到政府信息公开申请191件，其中自然人152件、科研机构2件，')).toEqual([]);
+  });
+
+  it('percentages between the parts and statements after the list are not parts', () => {
+    expect(parts('全年共收到政府信息公开申请191件，其中自然人152件，占79.6%；法人或其他组织39件，占20.4%，')).toEqual([]);
+    expect(parts('全年共收到政府信息公开申请191件，其中自然人152件、法人或其他组织39件，办结194件，')).toEqual([]);
+  });
+});
+
+describe('TBL-IMPLAUSIBLE and TBL-UNCHANGED', () => {
+  it('asks about table 四 cases when table 三 has no application this year and none carried over', () => {
+    let text = sample('clean-zhangying-2024.xxgk.yaml');
+    for (const row of ['本年新收:          [3, 1, 0, 0, 0, 0]', '予以公开:          [2, 0, 0, 0, 0, 0]', '部分公开:          [0, 1, 0, 0, 0, 0]', '本机关不掌握相关政府信息: [1, 0, 0, 0, 0, 0]']) {
+      text = edit(text, row, row.replace(/\[.*\]/, '[0, 0, 0, 0, 0, 0]'));
+    }
+    text = edit(text, '  行政复议:         [0, 0, 0, 0]', '  行政复议:         [1, 0, 0, 0]');
+    const found = check(text).filter((f) => f.rule === 'TBL-IMPLAUSIBLE');
+    expect(found.map((f) => f.severity)).toEqual(['info']);
+    expect(found[0].message).toContain('表四有 1 件行政复议、行政诉讼，而表三本年新收和上年结转的申请都是 0');
+    expect(found[0].message).toMatch(/？$/);
+    // A carried-over application explains the case.
+    const carried = edit(edit(text, '上年结转:          [0, 0, 0, 0, 0, 0]', '上年结转:          [1, 0, 0, 0, 0, 0]'), '予以公开:          [0, 0, 0, 0, 0, 0]', '予以公开:          [1, 0, 0, 0, 0, 0]');
+    expect(check(carried).filter((f) => f.rule === 'TBL-IMPLAUSIBLE')).toEqual([]);
+  });
+
+  it('a table identical to last year is named with last year\'s file and line; fewer than three equal counts are a coincidence', async () => {
+    const { parseReport } = await import('../server/src/model/model');
+    const lastYear = edit(county, '年度: 2024', '年度: 2023');
+    const found = check(county, { previous: { name: '2023.xxgk.yaml', model: parseReport(lastYear) } }).filter((f) => f.rule === 'TBL-UNCHANGED');
+    expect(found.map((f) => f.message.slice(0, 2))).toEqual(['表二', '表三', '表四']);
+    expect(found[0].message).toContain(`（2023.xxgk.yaml 第 ${lineOf(lastYear, '二、主动公开政府信息情况:')} 行的表二）`);
+    // Table 四 of last year differs in one cell: table 四 is no longer reported.
+    const t4 = edit(lastYear, '复议后起诉:       [0, 0, 0, 1, 1]', '复议后起诉:       [0, 0, 1, 0, 1]');
+    expect(check(county, { previous: { name: 'x', model: parseReport(t4) } }).filter((f) => f.rule === 'TBL-UNCHANGED').map((f) => f.message.slice(0, 2))).toEqual(['表二', '表三']);
+    // Two equal non-zero counts (one 许可, one 处罚) and the documents in force: not enough to call it copied.
+    const few = (t: string) => edit(edit(edit(t, '  行政规范性文件:   [3, 1, 27]', '  行政规范性文件:   [0, 0, 27]'), '  行政强制: 5', '  行政强制: 0'), '  行政事业性收费: 356.82', '  行政事业性收费: 0');
+    const t2only = check(few(county), { previous: { name: 'x', model: parseReport(few(lastYear)) } }).filter((f) => f.rule === 'TBL-UNCHANGED');
+    expect(t2only.map((f) => f.message.slice(0, 2))).not.toContain('表二');
+  });
+});
+
+describe('STR-PART5-EMPTY: part 五 that says nothing', () => {
+  const part5 = (body: string) => {
+    const text = county.replace(/五、存在的主要问题及改进情况:\n(?: {2}.*\n)+/, `五、存在的主要问题及改进情况:${body}\n`);
+    return check(text).filter((f) => f.rule === 'STR-PART5-EMPTY').map((f) => f.message);
+  };
+  it('only 无, a sentence, problems without measures, an empty measures heading', () => {
+    expect(part5(' 无。')[0]).toContain('只写了“无”');
+    expect(part5(' 存在信息公开不够及时的问题，下一步将加以改进。')[0]).toMatch(/^第五部分只有 \d+ 个字/);
+    expect(part5(' |\n  存在的问题：一是部分信息发布不够及时；二是政策解读形式比较单一；三是队伍业务能力有待加强，基层公开工作的规范化程度仍需提高。')).toEqual(['第五部分未写明改进情况或措施。']);
+    expect(part5('\n  存在的主要问题: |\n    一是部分信息发布不够及时；二是政策解读形式比较单一；三是队伍业务能力有待加强，规范化程度仍需提高。\n  改进情况:')).toEqual(['第五部分未写明改进情况或措施。']);
+  });
+  it('a short but complete part 五 passes', () => {
+    expect(part5(' |\n  存在的问题：一是信息发布不够及时；二是解读形式单一。改进措施：一是建立发布台账，按月检查；二是增加图解解读。')).toEqual([]);
   });
 });

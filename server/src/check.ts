@@ -6,6 +6,8 @@ import { parseReport, type ParseOptions, type ReportModel } from './model/model'
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
 import { checkProseFigures } from './rules/figures';
+import { checkImplausibleEmptiness } from './rules/plausibility';
+import { checkProsePartSums, checkProsePercentages } from './rules/proseNumbers';
 import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkStaleYear, checkTable2Content } from './rules/content';
 import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
@@ -19,7 +21,8 @@ export type { CheckOptions };
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULE_CHECKS: Rule[] = [
   checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
-  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkGovernmentDuties,
+  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkProsePercentages,
+  checkProsePartSums, checkImplausibleEmptiness, checkGovernmentDuties,
   checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
 ];
 

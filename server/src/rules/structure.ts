@@ -259,16 +259,34 @@ export function checkFees(ctx: RuleContext): void {
   }
 }
 
+/** Fewer characters than this (Chinese, letters, digits) cannot state problems and measures: “无。”, one sentence. */
+export const PART5_MIN_CHARS = 40;
+/** Part 五 that says nothing about anything (only “无”, “暂无”, “没有”). */
+const NIL_TEXT = /^(?:无|暂无|没有|无问题|无相关情况|本年度无)$/;
+/** Measures, as opposed to “有待加强” in a problem statement. */
+const MEASURES = /改进|措施|举措|整改|下一步|今后|将(?:进一步|继续|持续|加强|建立|完善|加大|采取|开展|推进)/;
+
+/**
+ * STR-PART5-EMPTY (spec 22): part 五 empty, only “无”, shorter than a paragraph, or lacking problems or measures.
+ * A sub-heading counts only when something is written under it (`改进情况:` left empty is no measure).
+ */
 export function checkPart5(ctx: RuleContext): void {
   const { model } = ctx;
   const p5 = model.part.get('p5');
   if (!p5) return;
-  const text = model.prose.filter((p) => p.part === p5.def.id).map((p) => p.text).join('\n')
-    + (isMap(p5.node) ? p5.node.items.map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '');
+  const prose = model.prose.filter((p) => p.part === p5.def.id && p.text.trim());
+  const body = prose.map((p) => p.text).join('\n');
+  const written = new Set(prose.map((p) => p.node));
+  const headings = isMap(p5.node) ? p5.node.items.filter((i) => written.has(i.value as never)).map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '';
+  const text = `${body}\n${headings}`;
+  const chars = body.replace(/[^\p{L}\p{N}]/gu, '').length;
   const problems = /问题|不足|差距/.test(text);
-  const measures = /改进|措施|举措|整改|下一步|将进一步|加强/.test(text);
-  if (text.trim() && problems && measures) return;
-  ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, !text.trim() ? 'part5.empty' : !problems ? 'part5.noProblems' : 'part5.noMeasures'));
+  const measures = MEASURES.test(text);
+  const key = !body.trim() ? 'part5.empty'
+    : NIL_TEXT.test(body.replace(/[\s。．.!！]/g, '')) ? 'part5.nil'
+      : chars < PART5_MIN_CHARS ? 'part5.tooShort'
+        : !problems ? 'part5.noProblems' : !measures ? 'part5.noMeasures' : undefined;
+  if (key) ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, key, { chars, min: PART5_MIN_CHARS }));
 }
 
 /** IMPORT-UNMAPPED: text the importer could not place is still waiting under 未识别内容. */
