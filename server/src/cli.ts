@@ -1,6 +1,6 @@
 /**
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
- *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+ *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称] [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html]
  *   xxgk import <published report .txt/.html/.docx> [-o out.xxgk.yaml]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
@@ -17,6 +17,8 @@ import { findPreviousReport, ReportCache } from './previous';
 import { formatSummary, importFile, ImportError } from './import';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { renderDocument } from './render/html';
+import { FolderConfigCache } from './folderConfig';
+import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY, type DeadlineChoice } from './template/deadlineProfiles';
 
 const EXT = '.xxgk.yaml';
 
@@ -28,7 +30,7 @@ export interface CliIO {
 }
 
 const USAGE = `用法 / usage:
-  xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+  xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称] [--local-deadline MM-DD]
   xxgk render <文件> [-o 输出.html] [--force]
   xxgk import <已发布的报告.txt|.html|.docx> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml]
@@ -99,13 +101,16 @@ function check(rest: string[], io: CliIO): number {
     format: { type: 'string', default: 'text' },
     lang: { type: 'string' },
     'local-deadline': { type: 'string' },
+    'deadline-profile': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('请指定要检查的文件或文件夹。');
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json。`);
-  const localDeadline = values['local-deadline'] as string | undefined;
-  if (localDeadline !== undefined && !/^\d{2}-\d{2}$/.test(localDeadline)) throw new UsageError('--local-deadline 应写成 MM-DD，如 02-20。');
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
+  const flagChoices = deadlineFlags(values);
+  // xxgk.json beside the reports (the nearest one up), read once per folder; its problems are told once.
+  const configs = new FolderConfigCache(readIfFile);
+  const told = new Set<string>();
   const files = collectFiles(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
@@ -114,7 +119,13 @@ function check(rest: string[], io: CliIO): number {
   for (const file of files) {
     const model = parseReport(readFileSync(file, 'utf8'));
     const previous = findPreviousReport(file, model, { cache: parsed });
-    const findings = checkModel(model, { localDeadline, previous });
+    const config = configs.find(file);
+    if (config && !told.has(config.path)) {
+      told.add(config.path);
+      for (const problem of config.problems) io.err(`${relative(io.cwd, config.path) || config.path}: ${localize(problem, locale)}`);
+    }
+    const deadlines = [...flagChoices, ...(config?.choice ? [config.choice] : [])];
+    const findings = checkModel(model, { deadlines, previous });
     const shown = relative(io.cwd, file) || file;
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {
@@ -133,6 +144,31 @@ function check(rest: string[], io: CliIO): number {
       : `共检查 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
   }
   return errors ? 1 : 0;
+}
+
+/** --local-deadline and --deadline-profile: the most specific choices, before any xxgk.json. */
+function deadlineFlags(values: Record<string, string | boolean | undefined>): DeadlineChoice[] {
+  const out: DeadlineChoice[] = [];
+  const date = values['local-deadline'] as string | undefined;
+  if (date !== undefined) {
+    if (!MONTH_DAY.test(date)) throw new UsageError('--local-deadline 应写成 MM-DD，如 02-20。');
+    out.push({ dates: { local: date }, origin: '--local-deadline' });
+  }
+  const name = values['deadline-profile'] as string | undefined;
+  if (name !== undefined) {
+    const profile = deadlineProfile(name);
+    if (!profile) throw new UsageError(`没有名为“${name}”的时限方案。可用：${DEADLINE_PROFILES.map((p) => p.id).join('、')}。`);
+    out.push({ profile, origin: '--deadline-profile' });
+  }
+  return out;
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function render(rest: string[], io: CliIO): number {

@@ -9,6 +9,7 @@ import type { Finding } from '../model/findings';
 import { IncrementalYaml } from './incremental';
 import { parseReport, type ReportModel } from '../model/model';
 import type { PreviousReport } from '../rules/context';
+import type { DeadlineChoice } from '../template/deadlineProfiles';
 
 export interface Analysis {
   uri: string;
@@ -20,13 +21,16 @@ export interface Analysis {
 /** Finds last year's report for a document (the host knows files and open editors; the core does not). */
 export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport | undefined;
 
+/** The deadline choices of a document's folder (its xxgk.json), most specific first. */
+export type FolderDeadlines = (uri: string) => DeadlineChoice[];
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
   /** Per document: a keystroke re-parses only the entry or top-level block it changed (identical to a full parse). */
   private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 
-  constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious) {}
+  constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious, private readonly folderDeadlines?: FolderDeadlines) {}
 
   get(doc: TextDocument): Analysis {
     const options = this.options();
@@ -39,7 +43,9 @@ export class AnalysisCache {
     if (!parser) { parser = new IncrementalYaml(); this.parsers.set(doc.uri, parser); }
     const model = parseReport(text, { doc: parser.parse(text) });
     const previous = this.findPrevious?.(doc.uri, model);
-    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous }) };
+    // A folder's xxgk.json is more specific than the editor settings.
+    const deadlines = [...(this.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
+    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous, deadlines }) };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

@@ -1,6 +1,6 @@
 /**
- * The server's view of report files for the cross-year rules: open editors first (their unsaved text), then
- * the disk. Folder listings, file texts and parsed candidates are cached until a file changes, so a keystroke
+ * The server's view of report files for the cross-year rules and of the folders' xxgk.json (local deadlines):
+ * open editors first (their unsaved text), then the disk. Folder listings, file texts and parsed candidates are cached until a file changes, so a keystroke
  * does not re-read a folder.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FindPrevious } from './analysis';
 import { parseReport, type ReportModel } from '../model/model';
 import { findPreviousReport, quickMeta, ReportCache } from '../previous';
+import { findFolderConfig, type FolderConfig } from '../folderConfig';
+import type { DeadlineChoice } from '../template/deadlineProfiles';
 
 export interface OpenTexts {
   /** The text of an open document, by URI. */
@@ -25,7 +27,15 @@ export class WorkspaceReports {
   /** Year and body of each open report, to notice when an edit changes who may be whose last year. */
   private readonly identity = new Map<string, string>();
 
-  constructor(private readonly open: OpenTexts) {}
+  constructor(private readonly open: OpenTexts, private readonly onConfigProblems?: (config: FolderConfig) => void) {}
+
+  /** The nearest xxgk.json's deadline choice for a report (read through the same caches as last year's reports). */
+  readonly folderDeadlines = (uri: string): DeadlineChoice[] => {
+    const file = toPath(uri);
+    const config = file ? findFolderConfig(file, (path) => this.read(path)) : undefined;
+    if (config?.problems.length) this.onConfigProblems?.(config);
+    return config?.choice ? [config.choice] : [];
+  };
 
   readonly findPrevious: FindPrevious = (uri, model) => {
     const file = toPath(uri);
