@@ -1,7 +1,7 @@
 /**
  * The checker: reads a report and runs every rule. Shared by the language server, the CLI and the preview.
  */
-import type { Finding } from './model/findings';
+import { finding, type Finding } from './model/findings';
 import { parseReport, type ParseOptions, type ReportModel } from './model/model';
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
@@ -32,6 +32,8 @@ export interface CheckResult {
 }
 
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
+  // Bytes that are not UTF-8 read as replacement characters: one finding naming the encoding, not a cascade.
+  if (options.notUtf8) return [notUtf8Finding(model, options.notUtf8.encoding)];
   const out: Finding[] = [...model.findings];
   // A document that is not a mapping has nothing the rules can read; its error says so.
   if (!model.root) {
@@ -61,6 +63,11 @@ function separateFromColons(text: string, findings: Finding[]): void {
 export function checkText(text: string, options: CheckOptions & ParseOptions = {}): CheckResult {
   const model = parseReport(text, options);
   return { model, findings: checkModel(model, options) };
+}
+
+function notUtf8Finding(model: ReportModel, encoding: string | undefined): Finding {
+  const firstLine = model.lines.lineText(0).length;
+  return finding('FILE-ENCODING', { start: 0, end: Math.max(firstLine, Math.min(1, model.text.length)) }, encoding ? 'file.notUtf8' : 'file.notUtf8Unknown', { encoding: encoding ?? '' });
 }
 
 function emptyDocument(model: ReportModel): Finding[] {

@@ -5,7 +5,7 @@
  *   xxgk import <published report .txt/.html/.docx> [-o out.xxgk.yaml]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkModel } from './check';
@@ -18,9 +18,9 @@ import { formatSummary, importFile, ImportError } from './import';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { renderDocument } from './render/html';
 import { FolderConfigCache } from './folderConfig';
+import { decodeReport } from './fileText';
+import { findReportFiles, MissingPathError, unreadable, type ReportFiles } from './reportFiles';
 import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY, type DeadlineChoice } from './template/deadlineProfiles';
-
-const EXT = '.xxgk.yaml';
 
 export interface CliIO {
   out(s: string): void;
@@ -70,25 +70,14 @@ function args(rest: string[], options: ParseArgsConfig['options']): { values: Re
   }
 }
 
-/** Files named on the command line, and every *.xxgk.yaml below named folders, in a stable order. */
-export function collectFiles(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (name.endsWith(EXT)) out.push(p);
-    }
-  };
-  for (const p of paths) {
-    const full = isAbsolute(p) ? p : join(cwd, p);
-    if (!existsSync(full)) throw new Error(`找不到“${p}”。`);
-    if (statSync(full).isDirectory()) walk(full);
-    else out.push(full);
+/** Files named on the command line, and every *.xxgk.yaml below named folders (reportFiles.ts). */
+function collect(paths: string[], cwd: string): ReportFiles {
+  try {
+    return findReportFiles(paths, cwd);
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new Error(e.message);
+    throw e;
   }
-  return out;
 }
 
 interface FileResult {
@@ -111,21 +100,36 @@ function check(rest: string[], io: CliIO): number {
   // xxgk.json beside the reports (the nearest one up), read once per folder; its problems are told once.
   const configs = new FolderConfigCache(readIfFile);
   const told = new Set<string>();
-  const files = collectFiles(positionals, io.cwd);
+  const { files, problems } = collect(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
+  // Entries that cannot be read are reported like findings of their own, and the walk has gone on past them.
+  for (const p of problems) {
+    errors++;
+    results.push({ file: relative(io.cwd, p.path) || p.path, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'FILE-UNREADABLE', message: localize(p.message, locale) }] });
+  }
   // Folder indexes for the search for last year's report (cross-year rules), built once per folder.
   const parsed = new ReportCache();
   for (const file of files) {
-    const model = parseReport(readFileSync(file, 'utf8'));
-    const previous = findPreviousReport(file, model, { cache: parsed });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      const p = unreadable(file, e);
+      errors++;
+      results.push({ file: relative(io.cwd, file) || file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'FILE-UNREADABLE', message: localize(p.message, locale) }] });
+      continue;
+    }
+    const { text, notUtf8 } = decodeReport(bytes);
+    const model = parseReport(text);
+    const previous = notUtf8 ? undefined : findPreviousReport(file, model, { cache: parsed });
     const config = configs.find(file);
     if (config && !told.has(config.path)) {
       told.add(config.path);
       for (const problem of config.problems) io.err(`${relative(io.cwd, config.path) || config.path}: ${localize(problem, locale)}`);
     }
     const deadlines = [...flagChoices, ...(config?.choice ? [config.choice] : [])];
-    const findings = checkModel(model, { deadlines, previous });
+    const findings = checkModel(model, { deadlines, previous, notUtf8 });
     const shown = relative(io.cwd, file) || file;
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {
@@ -136,12 +140,12 @@ function check(rest: string[], io: CliIO): number {
     results.push(r);
   }
   if (format === 'json') {
-    io.out(JSON.stringify({ files: results, summary: { files: files.length, errors, warnings, infos } }, null, 2));
+    io.out(JSON.stringify({ files: results, summary: { files: results.length, errors, warnings, infos } }, null, 2));
   } else {
     for (const r of results) for (const f of r.findings) io.out(`${r.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
     io.out(locale === 'en'
-      ? `${files.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info.`
-      : `共检查 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
+      ? `${results.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info.`
+      : `共检查 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
   }
   return errors ? 1 : 0;
 }
@@ -174,7 +178,8 @@ function readIfFile(path: string): string | undefined {
 function render(rest: string[], io: CliIO): number {
   const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('请指定一个要生成 HTML 的报告文件。');
-  const [file] = collectFiles(positionals, io.cwd);
+  const { files: [file], problems } = collect(positionals, io.cwd);
+  if (!file) throw new Error(localize(problems[0].message));
   const html = renderDocument(parseReport(readFileSync(file, 'utf8')));
   const output = values.output as string | undefined;
   if (!output || output === '-') { io.out(html); return 0; }

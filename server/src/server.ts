@@ -31,7 +31,8 @@ function warnOnce(text: string): void {
 }
 const reports = new WorkspaceReports({ get: (uri) => documents.get(uri)?.getText() },
   (config) => { for (const p of config.problems) warnOnce(`${config.path}: ${localize(p, locale)}`); });
-let service: LanguageService = createLanguageService({ findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines });
+const hooks = { findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines, fileEncoding: reports.fileEncoding };
+let service: LanguageService = createLanguageService(hooks);
 let locale: Locale = 'zh-cn';
 let canPullConfiguration = false;
 
@@ -48,7 +49,7 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 
 connection.onInitialize((params): InitializeResult => {
   locale = resolveLocale(params.locale);
-  service = createLanguageService({ locale, settings: () => settings, findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines });
+  service = createLanguageService({ locale, settings: () => settings, ...hooks });
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {

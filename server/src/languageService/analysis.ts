@@ -24,13 +24,23 @@ export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport |
 /** The deadline choices of a document's folder (its xxgk.json), most specific first. */
 export type FolderDeadlines = (uri: string) => DeadlineChoice[];
 
+/** Whether the file behind a document is not UTF-8 (asked only when its text has U+FFFD), and what it looks like. */
+export type FileEncoding = (uri: string) => { encoding?: string } | undefined;
+
+/** What the host knows about files and folders; the core does not. */
+export interface AnalysisHooks {
+  findPrevious?: FindPrevious;
+  folderDeadlines?: FolderDeadlines;
+  fileEncoding?: FileEncoding;
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
   /** Per document: a keystroke re-parses only the entry or top-level block it changed (identical to a full parse). */
   private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 
-  constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious, private readonly folderDeadlines?: FolderDeadlines) {}
+  constructor(private options: () => CheckOptions, private readonly hooks: AnalysisHooks = {}) {}
 
   get(doc: TextDocument): Analysis {
     const options = this.options();
@@ -42,10 +52,12 @@ export class AnalysisCache {
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalYaml(); this.parsers.set(doc.uri, parser); }
     const model = parseReport(text, { doc: parser.parse(text) });
-    const previous = this.findPrevious?.(doc.uri, model);
+    // A GBK file opened as UTF-8 is replacement characters: one finding naming its encoding, nothing else.
+    const notUtf8 = text.includes('\ufffd') ? this.hooks.fileEncoding?.(doc.uri) : undefined;
+    const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(doc.uri, model);
     // A folder's xxgk.json is more specific than the editor settings.
-    const deadlines = [...(this.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
-    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous, deadlines }) };
+    const deadlines = [...(this.hooks.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
+    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous, deadlines, notUtf8 }) };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

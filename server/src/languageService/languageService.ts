@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range,
 } from 'vscode-languageserver-types';
-import { AnalysisCache, type Analysis, type FindPrevious, type FolderDeadlines } from './analysis';
+import { AnalysisCache, type Analysis, type FileEncoding, type FindPrevious, type FolderDeadlines } from './analysis';
 import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
 import type { SimpleDate } from '../model/dates';
@@ -29,6 +29,8 @@ export interface LanguageServiceOptions {
   findPrevious?: FindPrevious;
   /** The local deadline choices of a document's folder (xxgk.json). */
   folderDeadlines?: FolderDeadlines;
+  /** Whether the file behind a garbled document is not UTF-8. */
+  fileEncoding?: FileEncoding;
 }
 
 export interface LanguageService {
@@ -58,7 +60,7 @@ export function settingsDeadlines(s: ServerSettings): DeadlineChoice[] {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const locale = options.locale ?? 'zh-cn';
   const settings = options.settings ?? (() => DEFAULT_SETTINGS);
-  const cache = new AnalysisCache(() => ({ deadlines: settingsDeadlines(settings()), today: options.today }), options.findPrevious, options.folderDeadlines);
+  const cache = new AnalysisCache(() => ({ deadlines: settingsDeadlines(settings()), today: options.today }), options);
   const analyze = (doc: TextDocument) => cache.get(doc);
   return {
     analyze,

@@ -21,6 +21,8 @@ export interface CheckOptions {
    * itself never touches the file system. Given, it enables the cross-year rules (T3-CARRY-OVER …).
    */
   previous?: PreviousReport;
+  /** The file's bytes are not UTF-8 (the caller read them, fileText.ts): report that alone (FILE-ENCODING). */
+  notUtf8?: { encoding?: string };
 }
 
 export interface PreviousReport {
