@@ -12,6 +12,7 @@ import type { Container, ReportModel } from '../model/model';
 import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/yamlWriter';
 import { keysAtLevel, tableRows, type FieldDef, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
 import type { RuleContext } from './context';
+import { isPrompt } from './text';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
 
@@ -275,6 +276,8 @@ export function checkPart5(ctx: RuleContext): void {
   const p5 = model.part.get('p5');
   if (!p5) return;
   const prose = model.prose.filter((p) => p.part === p5.def.id && p.text.trim());
+  // Still the prompt of a new report: TXT-PLACEHOLDER says so, once.
+  if (prose.length && prose.every((p) => isPrompt(p.text))) return;
   const body = prose.map((p) => p.text).join('\n');
   const written = new Set(prose.map((p) => p.node));
   const headings = isMap(p5.node) ? p5.node.items.filter((i) => written.has(i.value as never)).map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '';
