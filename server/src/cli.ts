@@ -247,6 +247,8 @@ function newCommand(rest: string[], io: CliIO): number {
 }
 
 if (require.main === module) {
+  // `xxgk check … | head`: a reader that stops reading is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),
