@@ -18,10 +18,18 @@ const NUMBER = `(${D}{1,3}(?:,${D}{3})+|${D}+)`;
 const UNIT = '(件|条|个|次|起|项|篇|人次)';
 
 /** “258件，占33.9%”, “152件，占比79.6%”, “258件，占办结总数的32.0%”. */
-const PERCENT = new RegExp(`${NUMBER}\\s*${UNIT}[^。；;！!？?\\n%％]{0,8}?占(?:比)?([^。；;\\n%％0-9０-９]{0,20}?)(?:的)?(?:比(?:例|重))?(?:为|达)?\\s*(${D}+(?:[.．]${D}+)?)\\s*[%％]`, 'g');
+// Starts only where a run of digits starts: from inside a long run, every start would rescan it (quadratic).
+const PERCENT = new RegExp(`(?<![0-9０-９,])${NUMBER}\\s*${UNIT}[^。；;！!？?\\n%％]{0,8}?占(?:比)?([^。；;\\n%％0-9０-９]{0,20}?)(?:的)?(?:比(?:例|重))?(?:为|达)?\\s*(${D}+(?:[.．]${D}+)?)\\s*[%％]`, 'g');
 
 /** A stated total a share may be of: “共收到申请805件”, “办结798件”, “全年发布信息1,286条”. */
 const TOTAL_WORDS = '(?:共|总计|合计|共计|全年|累计|收到|新收|受理|办结|答复)';
+
+const totalPatterns = new Map<string, RegExp>();
+function totalPattern(unit: string): RegExp {
+  let re = totalPatterns.get(unit);
+  if (!re) { re = new RegExp(`${TOTAL_WORDS}[^。；;\\n0-9０-９]{0,16}?${NUMBER}\\s*${unit}`, 'g'); totalPatterns.set(unit, re); }
+  return re;
+}
 
 /** Words naming what table 三 counts: a share of such a count is a share of applications. */
 const T3_CONTEXT = /申请|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复|自然人|法人|企业/;
@@ -83,9 +91,11 @@ function basesFor(ctx: RuleContext, prose: ProseValue, index: number, unit: stri
     else if (/申请|收到|新收|受理/.test(phrase)) out.push(...[received(), handled()].filter((b): b is Base => !!b));
     else return []; // a base the table does not hold (“占全部信息的”): nothing to recompute
   }
-  const paragraphStart = Math.max(prose.text.lastIndexOf('\n\n', index), 0);
-  const before = prose.text.slice(Math.max(paragraphStart, index - 200), index);
-  const totals = [...before.matchAll(new RegExp(`${TOTAL_WORDS}[^。；;\\n0-9０-９]{0,16}?${NUMBER}\\s*${unit}`, 'g'))]
+  // The 200 characters before the count, cut at a paragraph break (searched only there: a text with thousands of
+  // percentages must not be rescanned from its start for each).
+  const window = prose.text.slice(Math.max(0, index - 200), index);
+  const before = window.slice(window.lastIndexOf('\n\n') + 1);
+  const totals = [...before.matchAll(totalPattern(unit))]
     .map((t) => num(t[1])).filter((v) => v >= count && v > 0).reverse();
   for (const v of totals) out.push({ value: v });
   if (!phrase && unit === '件' && T3_CONTEXT.test(before.slice(-40) + prose.text.slice(index, index + 12))) {
