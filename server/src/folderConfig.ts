@@ -56,7 +56,8 @@ export function parseFolderConfig(text: string, path: string, origin = FOLDER_CO
     return { path, problems };
   }
   const obj = data as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (!KNOWN_KEYS.has(k)) problem('config.unknownKey', { name: k, valid: [...KNOWN_KEYS].filter((x) => x !== '$schema').join('、') });
+  const valid = [...KNOWN_KEYS].filter((x) => x !== '$schema').join('、');
+  for (const k of Object.keys(obj)) if (!KNOWN_KEYS.has(k)) problem('config.unknownKey', { name: k, valid });
   const choice: DeadlineChoice = { origin };
   if (obj.deadlineProfile !== undefined) {
     const p = typeof obj.deadlineProfile === 'string' ? deadlineProfile(obj.deadlineProfile) : undefined;

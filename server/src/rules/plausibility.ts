@@ -75,7 +75,8 @@ export function checkImplausibleEmptiness(ctx: RuleContext): void {
   const total = cases.reduce((s, c) => s + c!.value, 0);
   if (total > 0 && received.value === 0 && carried.value === 0) {
     ctx.report(finding('TBL-IMPLAUSIBLE', t4.keySpan, 'content.casesWithoutRequests', { cases: total }, {
-      related: [received, carried].flatMap((v) => (v.cell ? [{ span: v.cell.span, message: { key: 'related.term', args: { label: v.cell.row.key, value: v.value } } }] : [])),
+      related: [received, carried].flatMap((v) => (v.cell
+        ? [{ span: v.cell.span, message: { key: 'related.term', args: { label: v.cell.row.key, value: v.value } } }] : [])),
     }));
   }
 }

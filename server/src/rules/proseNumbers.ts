@@ -19,7 +19,8 @@ const UNIT = '(件|条|个|次|起|项|篇|人次)';
 
 /** “258件，占33.9%”, “152件，占比79.6%”, “258件，占办结总数的32.0%”. */
 // Starts only where a run of digits starts: from inside a long run, every start would rescan it (quadratic).
-const PERCENT = new RegExp(`(?<![0-9０-９,])${NUMBER}\\s*${UNIT}[^。；;！!？?\\n%％]{0,8}?占(?:比)?([^。；;\\n%％0-9０-９]{0,20}?)(?:的)?(?:比(?:例|重))?(?:为|达)?\\s*(${D}+(?:[.．]${D}+)?)\\s*[%％]`, 'g');
+const PERCENT = new RegExp(`(?<![0-9０-９,])${NUMBER}\\s*${UNIT}[^。；;！!？?\\n%％]{0,8}?`
+  + `占(?:比)?([^。；;\\n%％0-9０-９]{0,20}?)(?:的)?(?:比(?:例|重))?(?:为|达)?\\s*(${D}+(?:[.．]${D}+)?)\\s*[%％]`, 'g');
 
 /** A stated total a share may be of: “共收到申请805件”, “办结798件”, “全年发布信息1,286条”. */
 const TOTAL_WORDS = '(?:共|总计|合计|共计|全年|累计|收到|新收|受理|办结|答复)';

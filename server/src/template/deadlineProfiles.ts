@@ -26,7 +26,9 @@ export const DEFAULT_PROFILE: DeadlineProfile = {
 export const DEADLINE_PROFILES: readonly DeadlineProfile[] = [
   DEFAULT_PROFILE,
   {
-    id: '怀化市', aliases: ['怀化'], source: '怀化市 2021 年度政府信息公开工作年度报告通知：市直单位 1月26日前报送、1月28日前发布；县级主管部门 2月20日前汇总县直单位和乡镇的报告',
+    id: '怀化市', aliases: ['怀化'],
+    source: '怀化市 2021 年度政府信息公开工作年度报告通知：市直单位 1月26日前报送、1月28日前发布；'
+      + '县级主管部门 2月20日前汇总县直单位和乡镇的报告',
     deadlines: { 市级政府部门: '01-28', 乡镇人民政府: '02-20', 街道办事处: '02-20' },
   },
 ];
