@@ -121,3 +121,17 @@ describe('the folder walk', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('render and new refuse a report that is not UTF-8', () => {
+  it('with the same words as FILE-ENCODING, exit 2, nothing written', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'gbk.xxgk.yaml'), gbk);
+    const rendered = await run(dir, 'render', 'gbk.xxgk.yaml', '-o', 'out.html');
+    expect(rendered.code).toBe(2);
+    expect(rendered.err).toContain('看起来是 GBK');
+    const rolled = await run(dir, 'new', '--from', 'gbk.xxgk.yaml', '-o', 'next.xxgk.yaml');
+    expect(rolled.code).toBe(2);
+    expect(rolled.err).toContain('看起来是 GBK');
+    expect(nodeFs.existsSync(join(dir, 'out.html')) || nodeFs.existsSync(join(dir, 'next.xxgk.yaml'))).toBe(false);
+  });
+});

@@ -175,12 +175,19 @@ function readIfFile(path: string): string | undefined {
   }
 }
 
+/** A report's text for render and new; a file that is not UTF-8 is refused with the same words as FILE-ENCODING. */
+function readReportText(file: string): string {
+  const { text, notUtf8 } = decodeReport(readFileSync(file));
+  if (notUtf8) throw new Error(localize({ key: notUtf8.encoding ? 'file.notUtf8' : 'file.notUtf8Unknown', args: { encoding: notUtf8.encoding ?? '' } }));
+  return text;
+}
+
 function render(rest: string[], io: CliIO): number {
   const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
   if (positionals.length !== 1) throw new UsageError('请指定一个要生成 HTML 的报告文件。');
   const { files: [file], problems } = collect(positionals, io.cwd);
   if (!file) throw new Error(localize(problems[0].message));
-  const html = renderDocument(parseReport(readFileSync(file, 'utf8')));
+  const html = renderDocument(parseReport(readReportText(file)));
   const output = values.output as string | undefined;
   if (!output || output === '-') { io.out(html); return 0; }
   const target = isAbsolute(output) ? output : join(io.cwd, output);
@@ -237,7 +244,7 @@ function newCommand(rest: string[], io: CliIO): number {
   const target = outputTarget(output, io);
   // 上年报告 is written relative to the new file, so the pair can move together.
   const previousPath = relative(target ? dirname(target) : io.cwd, source).split(sep).join('/');
-  const { yaml, notes } = rolloverReport(readFileSync(source, 'utf8'), { year, previousPath });
+  const { yaml, notes } = rolloverReport(readReportText(source), { year, previousPath });
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
   if (target) writeFileAtomic(target, yaml);
   else io.out(yaml.trimEnd());
