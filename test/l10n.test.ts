@@ -62,7 +62,7 @@ describe('message bundles', () => {
     const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]);
     const used = new Set<string>();
     for (const f of files(dir)) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/['`]((?:type|key|related|fix|meta|date|parts|table|general|fee|part5|cell|arith|content|text|ui|version|cross|rollover|import|cli)(?:\.[A-Za-z0-9]+)+)['`]/g)) used.add(m[1]);
+      for (const m of readFileSync(f, 'utf8').matchAll(/['`]((?:type|key|related|fix|meta|date|parts|table|general|fee|part5|cell|arith|content|text|ui|version|cross|rollover|import|cli|config|file)(?:\.[A-Za-z0-9]+)+)['`]/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(60);
     const fieldIds = new Set(indexOf(template2021).field.keys());
@@ -127,7 +127,8 @@ describe('messages in English, as shown', () => {
   it('words the code supplies: a blank or computed total, a short row, a late date, last year’s missing year', () => {
     const mistakes = sample(MISTAKES);
     const cases: [string, string, string, Parameters<typeof checkText>[1]?][] = [
-      [edit(mistakes, '[157, 23, 2, 0, 9, 3, 194]', '[157, 23, 2, 0, 9, ~, 194]'), '填报为 空白', 'is blank, but'],
+      [edit(mistakes, '[157, 23, 2, 0, 9, 3, 194]', '[157, 23, 2, 0, 9, ~, 194]'), '总计未填（其他 3，按各项计算）',
+        'the total is blank (其他 3, computed from the items)'],
       [edit(mistakes, '  总计:                       [157, 23, 2, 0, 9, 3, 194]\n', ''), '157（计算）', '157 (computed)'],
       [edit(mistakes, '[61, 9, 1, 0, 3, 1, 76]', '[61, 9, 1]'), '应填 6（自然人、商业企业', 'it needs 6 (自然人, 商业企业'],
       [mistakes, '（《条例》第四十九条第一款）', '10 February 2025 is later than the deadline 31 January 2025 for a 县级政府部门 (《条例》 Art. 49(1))'],

@@ -18,27 +18,38 @@ describe('seed sample (张营乡 2023, transcribed with its real defects)', () =
       `${lineOf(text, '情况进行进行报备')} TXT-DOUBLED`,
       `${lineOf(text, '张营乡乡依托')} TXT-DOUBLED`,
       `${lineOf(text, '  监督保障:')} STR-GOV-ART50-4`,
-      // table 三 stops after （五）4: （六）1–3 and 四、结转下年度继续办理 are missing (the total row may be left out)
-      `${tableKey} T3-SHAPE`, `${tableKey} T3-SHAPE`, `${tableKey} T3-SHAPE`, `${tableKey} T3-SHAPE`,
+      // table 三 stops after （五）4: （六）1–3 and 四、结转下年度继续办理 are missing (the total row may be left out),
+      // one finding for what is missing at each level
+      `${tableKey} T3-SHAPE`,
       `${lineOf(text, '  不予处理:')} T3-SHAPE`, // （五）5 is missing
-      `${part5} STR-PARTS`, `${part5} T4-SHAPE`, // part 四 and table 四 are missing
+      `${part5} STR-PARTS`, // part 四 and its table 四 are missing: one problem, one finding
       `${lineOf(text, '六、其他需要报告的事项:')} FEE-SHAPE`,
     ]);
   });
 
-  it('names each missing row of table 三', () => {
+  it('names each missing row of table 三, and table 四 with its part', () => {
+    expect(found.find((f) => f.rule === 'STR-PARTS')?.message).toContain('及其表四（15 个数据项）');
     const rows = found.filter((f) => f.rule === 'T3-SHAPE').map((f) => f.message);
+    expect(rows[0]).toMatch(/^表三缺少 4 行：/);
     for (const label of ['5.要求行政机关确认或重新出具已获取信息', '1.申请人无正当理由逾期不补正', '2.申请人逾期未按收费通知要求缴纳费用', '“3.其他”', '四、结转下年度继续办理']) {
       expect(rows.some((m) => m.includes(label)), label).toBe(true);
     }
   });
 
-  it('flags every blank cell of table 三 as a warning at its cell', () => {
+  it('flags the blank cells of table 三 once per row, each finding marking all of its row\'s blank cells', () => {
     const blanks = found.filter((f) => f.rule === 'T3-BLANK');
-    const tildes = text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n').match(/~/g)!.length;
-    expect(blanks).toHaveLength(tildes);
+    const lines = text.split('\n').filter((l) => !l.trim().startsWith('#'));
+    const tildes = lines.join('\n').match(/~/g)!.length;
+    expect(tildes).toBe(110); // what a reviewer used to read, one line per cell
+    expect(blanks).toHaveLength(lines.filter((l) => l.includes('~')).length);
+    expect(blanks).toHaveLength(19);
+    expect(blanks.flatMap((b) => b.finding.cells ?? [])).toHaveLength(tildes);
+    expect(new Set(blanks.map((b) => b.line)).size).toBe(blanks.length);
     expect(blanks.every((b) => b.severity === 'warning')).toBe(true);
     expect(blanks[0].line).toBe(lineOf(text, '本年新收:'));
+    expect(blanks[0].message).toBe('表三“一、本年新收政府信息公开申请数量”行有 5 个空白单元格（商业企业、科研机构、社会公益组织、法律服务机构、其他），按 0 计算。没有发生的情况应填 0。');
+    // One quick fix fills the row: five zeros.
+    expect(blanks[0].finding.fixes?.[0].edits.map((e) => e.text)).toEqual(['0', '0', '0', '0', '0']);
   });
 
   it('puts the doubled words and the date in Chinese a clerk understands', () => {

@@ -21,8 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
     synchronize: {
       configurationSection: 'xxgk',
-      // Last year's report may change on disk: the cross-year rules re-check.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.xxgk.yaml'),
+      // Last year's report or a folder's xxgk.json (local deadlines) may change on disk: the reports re-check.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.xxgk.yaml'), vscode.workspace.createFileSystemWatcher('**/xxgk.json')],
     },
     outputChannelName: vscode.l10n.t('Government Information Disclosure Report'),
   };

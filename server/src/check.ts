@@ -1,11 +1,13 @@
 /**
  * The checker: reads a report and runs every rule. Shared by the language server, the CLI and the preview.
  */
-import type { Finding } from './model/findings';
+import { finding, type Finding } from './model/findings';
 import { parseReport, type ParseOptions, type ReportModel } from './model/model';
 import { checkIdentities } from './rules/arithmetic';
 import { checkCells } from './rules/cells';
 import { checkProseFigures } from './rules/figures';
+import { checkImplausibleEmptiness } from './rules/plausibility';
+import { checkProsePartSums, checkProsePercentages } from './rules/proseNumbers';
 import { checkFeeLinks, checkGovernmentDuties, checkIssuerAndContact, checkNilStatements, checkPeriodAndTitle, checkStaleYear, checkTable2Content } from './rules/content';
 import { makeContext, type CheckOptions, type Rule } from './rules/context';
 import { checkDates, checkMetaValues } from './rules/dates';
@@ -19,7 +21,8 @@ export type { CheckOptions };
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULE_CHECKS: Rule[] = [
   checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
-  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkGovernmentDuties,
+  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkProsePercentages,
+  checkProsePartSums, checkImplausibleEmptiness, checkGovernmentDuties,
   checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
 ];
 
@@ -29,6 +32,8 @@ export interface CheckResult {
 }
 
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
+  // Bytes that are not UTF-8 read as replacement characters: one finding naming the encoding, not a cascade.
+  if (options.notUtf8) return [notUtf8Finding(model, options.notUtf8.encoding)];
   const out: Finding[] = [...model.findings];
   // A document that is not a mapping has nothing the rules can read; its error says so.
   if (!model.root) {
@@ -58,6 +63,11 @@ function separateFromColons(text: string, findings: Finding[]): void {
 export function checkText(text: string, options: CheckOptions & ParseOptions = {}): CheckResult {
   const model = parseReport(text, options);
   return { model, findings: checkModel(model, options) };
+}
+
+function notUtf8Finding(model: ReportModel, encoding: string | undefined): Finding {
+  const firstLine = model.lines.lineText(0).length;
+  return finding('FILE-ENCODING', { start: 0, end: Math.max(firstLine, Math.min(1, model.text.length)) }, encoding ? 'file.notUtf8' : 'file.notUtf8Unknown', { encoding: encoding ?? '' });
 }
 
 function emptyDocument(model: ReportModel): Finding[] {

@@ -1,11 +1,11 @@
 /**
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
- *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+ *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称] [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html|out.docx] [--format html|docx] [--force]
  *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml] [--lang zh-cn|en]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml] [--lang zh-cn|en]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkModel } from './check';
@@ -19,8 +19,10 @@ import { formatSummary, importFile, ImportError } from './import';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { renderDocument } from './render/html';
 import { errorsRemainNote, exportBlocker, formatOfFileName } from './render/export';
-
-const EXT = '.xxgk.yaml';
+import { FolderConfigCache } from './folderConfig';
+import { decodeReport } from './fileText';
+import { findReportFiles, MissingPathError, unreadable, type ReportFiles } from './reportFiles';
+import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY, type DeadlineChoice } from './template/deadlineProfiles';
 
 export interface CliIO {
   out(s: string): void;
@@ -30,7 +32,7 @@ export interface CliIO {
 }
 
 const USAGE = `用法 / usage:
-  xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--local-deadline MM-DD]
+  xxgk check <文件或文件夹…> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称] [--local-deadline MM-DD]
   xxgk render <文件> [-o 输出.html|输出.docx] [--format html|docx] [--force]
   xxgk import <已发布的报告.txt|.html|.docx|.pdf> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml] [--lang zh-cn|en]
@@ -92,25 +94,14 @@ function args(rest: string[], options: ParseArgsConfig['options']): { values: Re
   }
 }
 
-/** Files named on the command line, and every *.xxgk.yaml below named folders, in a stable order. */
-export function collectFiles(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (name.endsWith(EXT)) out.push(p);
-    }
-  };
-  for (const p of paths) {
-    const full = isAbsolute(p) ? p : join(cwd, p);
-    if (!existsSync(full)) throw new Error(`找不到“${p}”。`);
-    if (statSync(full).isDirectory()) walk(full);
-    else out.push(full);
+/** Files named on the command line, and every *.xxgk.yaml below named folders (reportFiles.ts). */
+function collect(paths: string[], cwd: string): ReportFiles {
+  try {
+    return findReportFiles(paths, cwd);
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new Error(e.message);
+    throw e;
   }
-  return out;
 }
 
 interface FileResult {
@@ -123,22 +114,46 @@ function check(rest: string[], io: CliIO): number {
     format: { type: 'string', default: 'text' },
     lang: { type: 'string' },
     'local-deadline': { type: 'string' },
+    'deadline-profile': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('请指定要检查的文件或文件夹。');
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json。`);
-  const localDeadline = values['local-deadline'] as string | undefined;
-  if (localDeadline !== undefined && !/^\d{2}-\d{2}$/.test(localDeadline)) throw new UsageError('--local-deadline 应写成 MM-DD，如 02-20。');
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
-  const files = collectFiles(positionals, io.cwd);
+  const flagChoices = deadlineFlags(values);
+  // xxgk.json beside the reports (the nearest one up), read once per folder; its problems are told once.
+  const configs = new FolderConfigCache(readIfFile);
+  const told = new Set<string>();
+  const { files, problems } = collect(positionals, io.cwd);
   const results: FileResult[] = [];
   let errors = 0, warnings = 0, infos = 0;
+  // Entries that cannot be read are reported like findings of their own, and the walk has gone on past them.
+  for (const p of problems) {
+    errors++;
+    results.push({ file: relative(io.cwd, p.path) || p.path, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'FILE-UNREADABLE', message: localize(p.message, locale) }] });
+  }
   // Folder indexes for the search for last year's report (cross-year rules), built once per folder.
   const parsed = new ReportCache();
   for (const file of files) {
-    const model = parseReport(readFileSync(file, 'utf8'));
-    const previous = findPreviousReport(file, model, { cache: parsed });
-    const findings = checkModel(model, { localDeadline, previous });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      const p = unreadable(file, e);
+      errors++;
+      results.push({ file: relative(io.cwd, file) || file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'FILE-UNREADABLE', message: localize(p.message, locale) }] });
+      continue;
+    }
+    const { text, notUtf8 } = decodeReport(bytes);
+    const model = parseReport(text);
+    const previous = notUtf8 ? undefined : findPreviousReport(file, model, { cache: parsed });
+    const config = configs.find(file);
+    if (config && !told.has(config.path)) {
+      told.add(config.path);
+      for (const problem of config.problems) io.err(`${relative(io.cwd, config.path) || config.path}: ${localize(problem, locale)}`);
+    }
+    const deadlines = [...flagChoices, ...(config?.choice ? [config.choice] : [])];
+    const findings = checkModel(model, { deadlines, previous, notUtf8 });
     const shown = relative(io.cwd, file) || file;
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {
@@ -149,14 +164,46 @@ function check(rest: string[], io: CliIO): number {
     results.push(r);
   }
   if (format === 'json') {
-    io.out(JSON.stringify({ files: results, summary: { files: files.length, errors, warnings, infos } }, null, 2));
+    io.out(JSON.stringify({ files: results, summary: { files: results.length, errors, warnings, infos } }, null, 2));
   } else {
     for (const r of results) for (const f of r.findings) io.out(`${r.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
     io.out(locale === 'en'
-      ? `${files.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info.`
-      : `共检查 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
+      ? `${results.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info.`
+      : `共检查 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`);
   }
   return errors ? 1 : 0;
+}
+
+/** --local-deadline and --deadline-profile: the most specific choices, before any xxgk.json. */
+function deadlineFlags(values: Record<string, string | boolean | undefined>): DeadlineChoice[] {
+  const out: DeadlineChoice[] = [];
+  const date = values['local-deadline'] as string | undefined;
+  if (date !== undefined) {
+    if (!MONTH_DAY.test(date)) throw new UsageError('--local-deadline 应写成 MM-DD，如 02-20。');
+    out.push({ dates: { local: date }, origin: '--local-deadline' });
+  }
+  const name = values['deadline-profile'] as string | undefined;
+  if (name !== undefined) {
+    const profile = deadlineProfile(name);
+    if (!profile) throw new UsageError(`没有名为“${name}”的时限方案。可用：${DEADLINE_PROFILES.map((p) => p.id).join('、')}。`);
+    out.push({ profile, origin: '--deadline-profile' });
+  }
+  return out;
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A report's text for render and new; a file that is not UTF-8 is refused with the same words as FILE-ENCODING. */
+function readReportText(file: string): string {
+  const { text, notUtf8 } = decodeReport(readFileSync(file));
+  if (notUtf8) throw new Error(localize({ key: notUtf8.encoding ? 'file.notUtf8' : 'file.notUtf8Unknown', args: { encoding: notUtf8.encoding ?? '' } }));
+  return text;
 }
 
 async function render(rest: string[], io: CliIO): Promise<number> {
@@ -167,8 +214,9 @@ async function render(rest: string[], io: CliIO): Promise<number> {
   const format = values.format ?? (toStdout ? 'html' : formatOfFileName(output) ?? 'html');
   if (format !== 'html' && format !== 'docx') throw new UsageError('--format 只能是 html 或 docx。');
   if (format === 'docx' && toStdout) throw new UsageError('Word 文件请用 -o 指定输出文件，如 -o 报告.docx。');
-  const [file] = collectFiles(positionals, io.cwd);
-  const model = parseReport(readFileSync(file, 'utf8'));
+  const { files: [file], problems } = collect(positionals, io.cwd);
+  if (!file) throw new Error(localize(problems[0].message));
+  const model = parseReport(readReportText(file));
   const blocker = format === 'docx' ? exportBlocker(model) : undefined;
   if (blocker) { io.err(blocker); return 2; }
   // The docx library is loaded only for a Word export.
@@ -231,7 +279,7 @@ function newCommand(rest: string[], io: CliIO): number {
   const target = outputTarget(output, io);
   // 上年报告 is written relative to the new file, so the pair can move together.
   const previousPath = relative(target ? dirname(target) : io.cwd, source).split(sep).join('/');
-  const { yaml, notes } = rolloverReport(readFileSync(source, 'utf8'), { year, previousPath });
+  const { yaml, notes } = rolloverReport(readReportText(source), { year, previousPath });
   const locale: Locale = resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG);
   if (target) writeFileAtomic(target, yaml);
   else io.out(yaml.trimEnd());
@@ -241,6 +289,8 @@ function newCommand(rest: string[], io: CliIO): number {
 }
 
 if (require.main === module) {
+  // `xxgk check … | head`: a reader that stops reading is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

@@ -60,15 +60,18 @@ export const ReportInfoRequest = new RequestType<PreviewParams, ReportInfo | nul
 
 /** Settings the server reads from the `xxgk` configuration section. */
 export interface ServerSettings {
-  /** Month-day deadline for 乡镇/街道/其他 bodies (set locally), e.g. "01-31". */
+  /** Month-day deadline for 乡镇/街道/其他 bodies (set locally), e.g. "02-20"; empty: the profile's. */
   localDeadline: string;
+  /** A named local deadline profile (template/deadlineProfiles.ts); empty: the default. */
+  deadlineProfile: string;
   /** Check on every change, or only when the file is saved. */
   validate: 'onType' | 'onSave';
   inlayHints: { columnNames: boolean; computedTotals: boolean };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  localDeadline: '01-31',
+  localDeadline: '',
+  deadlineProfile: '',
   validate: 'onType',
   inlayHints: { columnNames: true, computedTotals: true },
 };

@@ -19,12 +19,22 @@ import {
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
+import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY } from './template/deadlineProfiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: ServerSettings = DEFAULT_SETTINGS;
-const reports = new WorkspaceReports({ get: (uri) => documents.get(uri)?.getText() });
-let service: LanguageService = createLanguageService({ findPrevious: reports.findPrevious });
+/** Problems of an xxgk.json or a setting, each told once (not on every keystroke). */
+const told = new Set<string>();
+function warnOnce(text: string): void {
+  if (told.has(text)) return;
+  told.add(text);
+  void connection.window.showWarningMessage(text);
+}
+const reports = new WorkspaceReports({ get: (uri) => documents.get(uri)?.getText() },
+  (config) => { for (const p of config.problems) warnOnce(`${config.path}: ${localize(p, locale)}`); });
+const hooks = { findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines, fileEncoding: reports.fileEncoding };
+let service: LanguageService = createLanguageService(hooks);
 let locale: Locale = 'zh-cn';
 let canPullConfiguration = false;
 
@@ -41,7 +51,7 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 
 connection.onInitialize((params): InitializeResult => {
   locale = resolveLocale(params.locale);
-  service = createLanguageService({ locale, settings: () => settings, findPrevious: reports.findPrevious });
+  service = createLanguageService({ locale, settings: () => settings, ...hooks });
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -68,8 +78,13 @@ async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
     const s = (await connection.workspace.getConfiguration('xxgk')) as Partial<ServerSettings> | null;
+    const profile = typeof s?.deadlineProfile === 'string' ? s.deadlineProfile.trim() : '';
+    if (profile && !deadlineProfile(profile)) {
+      warnOnce(localize({ key: 'config.unknownProfile', args: { file: 'xxgk.deadlineProfile', name: profile, valid: DEADLINE_PROFILES.map((p) => p.id).join('、') } }, locale));
+    }
     settings = {
-      localDeadline: typeof s?.localDeadline === 'string' && /^\d{2}-\d{2}$/.test(s.localDeadline) ? s.localDeadline : DEFAULT_SETTINGS.localDeadline,
+      localDeadline: typeof s?.localDeadline === 'string' && MONTH_DAY.test(s.localDeadline) ? s.localDeadline : DEFAULT_SETTINGS.localDeadline,
+      deadlineProfile: profile && deadlineProfile(profile) ? profile : DEFAULT_SETTINGS.deadlineProfile,
       validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
       inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(s?.inlayHints ?? {}) },
     };
@@ -114,8 +129,9 @@ function recheckNeighbours(uri: string): void {
   }
 }
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((p) => {
   reports.changed();
+  if (p.changes.some((c) => c.uri.endsWith('/xxgk.json'))) told.clear(); // an edited xxgk.json is judged afresh
   service.forgetAll();
   for (const d of documents.all()) schedule(d.uri);
 });

@@ -127,7 +127,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
     'completion inserts the missing part 四 with its table skeleton',
     async ({ page, wb, reportPath }) => {
       const text = readFileSync(reportPath, 'utf8');
-      const missing = ['缺少第四部分', '缺少表四']; // STR-PARTS and T4-SHAPE before the completion
+      const missing = ['缺少第四部分', '及其表四']; // STR-PARTS (part 四 with its table 四) before the completion
       for (const message of missing) {
         const rows = await wb.filterProblems(message);
         await rows.filter({ hasText: message }).first().waitFor({ state: 'visible', timeout: SHORT });

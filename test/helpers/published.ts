@@ -32,7 +32,18 @@ export interface Style {
   sixthAsOne?: boolean;
   /** Part 六 states the three 信息处理费 figures in a sentence, as most reports do. */
   fees?: boolean;
+  /** The total column, the （七）总计 row and table 四's totals printed but left empty (2019-format reports). */
+  blankTotals?: boolean;
+  /** What a zero printed as blank looks like: nothing (default), “—”, “/”, “-”. */
+  blankMark?: string;
+  /** Digits printed full-width (１２３), as some Word templates do. */
+  fullWidthDigits?: boolean;
+  /** Long row labels broken over two lines inside their cell (<br> in HTML, two paragraphs in Word). */
+  wrappedLabels?: boolean;
 }
+
+/** Whether the totals are printed at all (written or left empty). */
+const printsTotals = (style: Style) => !!(style.totals || style.blankTotals);
 
 interface Cell { text: string; colspan?: number; rowspan?: number }
 type Grid = Cell[][];
@@ -89,7 +100,8 @@ function bracket(s: string, style: Style): string {
 
 function valueText(v: number | undefined, style: Style): string {
   if (v === undefined) return '';
-  return v === 0 && style.zeroAsBlank ? '' : String(v);
+  if (v === 0 && style.zeroAsBlank) return style.blankMark ?? '';
+  return style.fullWidthDigits ? String(v).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(v);
 }
 
 function rowLabel(row: RowDef, style: Style): string {
@@ -100,8 +112,9 @@ function rowLabel(row: RowDef, style: Style): string {
 
 function valuesOf(model: ReportModel, row: RowDef, style: Style): string[] {
   const ev = evaluate(model);
-  const cols = style.totals ? row.columns : row.columns.filter((c) => !c.optionalTotal);
-  return cols.map((c) => valueText(ev.get(`${row.id}:${c.id}`)?.value, style));
+  const cols = printsTotals(style) ? row.columns : row.columns.filter((c) => !c.optionalTotal);
+  const blank = (c: { optionalTotal?: boolean }) => style.blankTotals && (c.optionalTotal || row.optionalTotal);
+  return cols.map((c) => (blank(c) ? '' : valueText(ev.get(`${row.id}:${c.id}`)?.value, style)));
 }
 
 function table2Grid(model: ReportModel, table: TableDef, style: Style): Grid {
@@ -122,24 +135,24 @@ function table2Grid(model: ReportModel, table: TableDef, style: Style): Grid {
 }
 
 function table3Grid(model: ReportModel, table: TableDef, style: Style): Grid {
-  const cols = style.totals ? 7 : 6;
+  const cols = printsTotals(style) ? 7 : 6;
   const grid: Grid = [
     [{ text: table.corner!, colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: cols }],
-    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, ...(style.totals ? [{ text: '总计', rowspan: 2 }] : [])],
+    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, ...(printsTotals(style) ? [{ text: '总计', rowspan: 2 }] : [])],
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((text) => ({ text })),
   ];
   const ev = evaluate(model);
-  const count = (n: TableNode): number => (n.kind === 'row' ? (n.optionalTotal && !style.totals ? 0 : 1) : n.id === 't3.r3.6' && style.sixthAsOne ? 1 : n.children.reduce((s, c) => s + count(c), 0));
+  const count = (n: TableNode): number => (n.kind === 'row' ? (n.optionalTotal && !printsTotals(style) ? 0 : 1) : n.id === 't3.r3.6' && style.sixthAsOne ? 1 : n.children.reduce((s, c) => s + count(c), 0));
   const emit = (nodes: TableNode[], depth: number, lead: Cell[]) => {
     for (const n of nodes) {
       if (n.kind === 'row') {
-        if (n.optionalTotal && !style.totals) continue;
+        if (n.optionalTotal && !printsTotals(style)) continue;
         grid.push([...lead, { text: rowLabel(n, style), colspan: 3 - depth }, ...valuesOf(model, n, style).map((text) => ({ text }))]);
         lead = [];
       } else if (n.id === 't3.r3.6' && style.sixthAsOne) {
         const sub = (n.children as RowDef[]);
-        const cs = (style.totals ? sub[0].columns : sub[0].columns.filter((c) => !c.optionalTotal));
-        const sums = cs.map((c) => sub.reduce((s, r) => s + (ev.get(`${r.id}:${c.id}`)?.value ?? 0), 0));
+        const cs = (printsTotals(style) ? sub[0].columns : sub[0].columns.filter((c) => !c.optionalTotal));
+        const sums = cs.map((c) => (style.blankTotals && c.optionalTotal ? undefined : sub.reduce((s, r) => s + (ev.get(`${r.id}:${c.id}`)?.value ?? 0), 0)));
         grid.push([...lead, { text: bracket(n.label, style), colspan: 2 }, ...sums.map((v) => ({ text: valueText(v, style) }))]);
         lead = [];
       } else {
@@ -155,7 +168,7 @@ function table3Grid(model: ReportModel, table: TableDef, style: Style): Grid {
 
 function table4Grid(model: ReportModel, table: TableDef, style: Style): Grid {
   const rows = tableRows(table);
-  const per = style.totals ? 5 : 4;
+  const per = printsTotals(style) ? 5 : 4;
   const sub = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].slice(0, per);
   return [
     [{ text: '行政复议', colspan: per }, { text: '行政诉讼', colspan: per * 2 }],
@@ -193,15 +206,20 @@ export type { Cell as PrintedCell, Grid as PrintedGrid };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function htmlCell(cell: Cell, brLabels: boolean): string {
+/** Where a long row label breaks in a narrow cell: after its first 7 characters. */
+const wrapAt = (text: string) => (text.length >= 12 ? 7 : -1);
+
+function htmlCell(cell: Cell, brLabels: boolean, wrapLabels = false): string {
   const span = `${cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
-  // Word breaks long header labels: “本年新<br />制作数量”.
-  const text = !cell.text ? '&nbsp;' : brLabels && cell.text.length >= 6 && /^[\u4e00-\u9fff]+$/.test(cell.text) ? `${esc(cell.text.slice(0, 3))}<br />${esc(cell.text.slice(3))}` : esc(cell.text);
+  // Word breaks long header labels: “本年新<br />制作数量”; narrow label cells wrap long row labels.
+  const at = wrapLabels ? wrapAt(cell.text) : -1;
+  const text = !cell.text ? '&nbsp;' : brLabels && cell.text.length >= 6 && /^[\u4e00-\u9fff]+$/.test(cell.text) ? `${esc(cell.text.slice(0, 3))}<br />${esc(cell.text.slice(3))}`
+    : at > 0 ? `${esc(cell.text.slice(0, at))}<br />\n${esc(cell.text.slice(at))}` : esc(cell.text);
   return `<td${span} nowrap="nowrap" style="width:48px;"><p align="center"><span style="font-size:10.5pt;font-family:宋体">${text}</span></p></td>`;
 }
 
-function htmlTable(grid: Grid): string {
-  return `<table align="center" border="1" cellspacing="0" cellpadding="0"><tbody>\n${grid.map((r, i) => `<tr>${r.map((c) => htmlCell(c, i < 3)).join('')}</tr>`).join('\n')}\n</tbody></table>`;
+function htmlTable(grid: Grid, wrapLabels = false): string {
+  return `<table align="center" border="1" cellspacing="0" cellpadding="0"><tbody>\n${grid.map((r, i) => `<tr>${r.map((c) => htmlCell(c, i < 3, wrapLabels && i >= 3)).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
 const para = (t: string) => `<p style="text-indent:2em;line-height:1.8"><span style="font-family:仿宋_GB2312">${esc(t)}</span></p>`;
@@ -218,8 +236,8 @@ export function publishedHtml(yaml: string, style: Style = {}): string {
     if (topic.heading) body.push(`<p style="text-indent:2em"><strong><span style="font-family:楷体_GB2312">${esc(bracket(topic.heading, style))}</span></strong></p>`);
     body.push(...topic.paras.map(para));
   }
-  body.push(heading(partHeading(c, 'p2', style)), htmlTable(g.t2));
-  body.push(heading(partHeading(c, 'p3', style)), htmlTable(g.t3));
+  body.push(heading(partHeading(c, 'p2', style)), htmlTable(g.t2, style.wrappedLabels));
+  body.push(heading(partHeading(c, 'p3', style)), htmlTable(g.t3, style.wrappedLabels));
   body.push(`<p><br />${esc(partHeading(c, 'p4', style))}</p>`, htmlTable(g.t4));
   body.push(heading(partHeading(c, 'p5', style)), ...c.p5.map(para));
   body.push(heading(partHeading(c, 'p6', style)), ...c.p6.map(para));
@@ -333,7 +351,7 @@ const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const wp = (t: string, bold = false) => `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${xmlEsc(t)}</w:t></w:r></w:p>`;
 
 /** A grid as a Word table: colspan → w:gridSpan, rowspan → w:vMerge restart/continue, as Word writes them. */
-function docxTable(grid: Grid): string {
+function docxTable(grid: Grid, wrapLabels = false): string {
   const full: ({ cell: Cell; start: boolean } | undefined)[][] = [];
   grid.forEach((row, r) => {
     full[r] ??= [];
@@ -349,7 +367,7 @@ function docxTable(grid: Grid): string {
     }
   });
   const width = Math.max(...full.map((r) => r.length));
-  const rows = full.map((r) => {
+  const rows = full.map((r, ri) => {
     const out: string[] = [];
     for (let col = 0; col < width;) {
       const slot = r[col];
@@ -357,7 +375,9 @@ function docxTable(grid: Grid): string {
       const span = slot.cell.colspan ?? 1;
       const vm = (slot.cell.rowspan ?? 1) > 1 ? (slot.start ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : '';
       const pr = `<w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vm}</w:tcPr>`;
-      out.push(`<w:tc>${pr}${wp(slot.start ? slot.cell.text : '')}</w:tc>`);
+      const text = slot.start ? slot.cell.text : '';
+      const at = wrapLabels && ri >= 3 ? wrapAt(text) : -1;
+      out.push(`<w:tc>${pr}${at > 0 ? wp(text.slice(0, at)) + wp(text.slice(at)) : wp(text)}</w:tc>`);
       col += span;
     }
     return `<w:tr>${out.join('')}</w:tr>`;
@@ -373,7 +393,7 @@ export async function publishedDocx(yaml: string, style: Style = {}): Promise<Bu
     if (topic.heading) body.push(wp(bracket(topic.heading, style), true));
     body.push(...topic.paras.map((p) => wp(p)));
   }
-  body.push(wp(partHeading(c, 'p2', style), true), docxTable(g.t2), wp(partHeading(c, 'p3', style), true), docxTable(g.t3),
+  body.push(wp(partHeading(c, 'p2', style), true), docxTable(g.t2, style.wrappedLabels), wp(partHeading(c, 'p3', style), true), docxTable(g.t3, style.wrappedLabels),
     wp(partHeading(c, 'p4', style), true), docxTable(g.t4), wp(partHeading(c, 'p5', style), true), ...c.p5.map((p) => wp(p)),
     wp(partHeading(c, 'p6', style), true), ...c.p6.map((p) => wp(p)), wp(c.issuer), wp(c.signed));
   const zip = new JSZip();
@@ -392,10 +412,13 @@ export interface Accuracy {
   wrong: string[];
 }
 
-/** Compares every cell the truth has (computed totals included when the import wrote totals) with the import. */
+/**
+ * Compares every cell the truth has (computed totals included when the import wrote totals) with the import, as
+ * the checker reads it: a blank data cell is 0, a blank total its computed value (the source printed it empty).
+ */
 export function accuracy(truthYaml: string, importedYaml: string): Accuracy {
   const truth = parseReport(truthYaml), got = parseReport(importedYaml);
-  const tv = evaluate(truth);
+  const tv = evaluate(truth), gv = evaluate(got);
   const wrong: string[] = [];
   let correct = 0, total = 0;
   for (const table of truth.template.tables) {
@@ -407,7 +430,7 @@ export function accuracy(truthYaml: string, importedYaml: string): Accuracy {
         const want = tv.get(ref)?.value;
         if (want === undefined) continue;
         total++;
-        const have = cell ? (cell.state === 'blank' ? 0 : cell.value) : undefined;
+        const have = cell ? (gv.get(ref)?.value ?? (cell.state === 'blank' ? 0 : cell.value)) : undefined;
         if (have === want) correct++;
         else wrong.push(`${ref}: ${have} ≠ ${want}`);
       }

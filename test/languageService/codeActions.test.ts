@@ -94,27 +94,28 @@ describe('quick fixes inside each table', () => {
       '    无正当理由大量反复申请:   [~, ~, ~, ~, ~, ~, 0]\n    要求行政机关确认或重新出具已获取信息: [0, 0, 0, 0, 0, 0]\n'));
   });
 
-  it('table 三: a fix that several diagnostics share is offered once, for all of them', () => {
-    // The seed lacks the three rows of （六）其他处理: one fix inserts the group, not three identical entries.
+  it('table 三: the rows missing at one level are one diagnostic, with one fix that inserts them all', () => {
+    // The seed lacks the three rows of （六）其他处理 and 四、结转下年度继续办理: one problem, one entry, one fix.
     const seed = sample(SEED);
     const shapes = diagnosticsOf(seed).filter((d) => d.code === 'T3-SHAPE' && textAt(seed, d.range).startsWith('三、'));
-    expect(shapes).toHaveLength(4);
-    const { service, doc } = open(seed);
-    const fixes = service.getCodeActions(doc, shapes[0].range, { diagnostics: shapes, only: ['quickfix'] });
-    expect(fixes.map((a) => a.title)).toEqual(['补上“其他处理”及其各小项（填 0）', '补上“结转下年度继续办理”行（填 0）']);
-    expect(fixes[0].diagnostics!.map((x) => x.message)).toEqual([
-      '表三缺少“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”行。没有发生的情况也要填 0。',
-      '表三缺少“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行。没有发生的情况也要填 0。',
-      '表三缺少“3.其他”行。没有发生的情况也要填 0。',
-    ]);
+    expect(shapes).toHaveLength(1);
+    expect(shapes[0].message).toContain('表三缺少 4 行：“1.申请人无正当理由逾期不补正');
+    const fixes = quickFixes(seed, shapes[0]);
+    expect(fixes.map((a) => a.title)).toEqual(['补上缺少的各行（填 0）']);
+    const after = apply(seed, fixes[0]);
+    for (const key of ['其他处理:', '逾期不补正: [0, 0, 0, 0, 0, 0]', '其他: [0, 0, 0, 0, 0, 0]', '结转下年度继续办理: [0, 0, 0, 0, 0, 0]']) {
+      expect(after).toContain(key);
+    }
+    expect(diagnosticsOf(after).filter((d) => d.code === 'T3-SHAPE' && textAt(after, d.range).startsWith('三、'))).toEqual([]);
   });
 
-  it('table 四: a missing part is inserted with its table, once for STR-PARTS and T4-SHAPE', () => {
+  it('table 四: a missing part is one diagnostic (not one per row besides), inserted with its table', () => {
     const seed = sample(SEED);
     const d = diagnostic(seed, 'STR-PARTS');
     const fixes = quickFixes(seed, d);
     expect(fixes.map((a) => a.title)).toEqual(['补上“四、政府信息公开行政复议、行政诉讼情况”（表格填 0）']);
-    expect(fixes[0].diagnostics!.map((x) => x.code)).toEqual(['STR-PARTS', 'T4-SHAPE']);
+    expect(fixes[0].diagnostics!.map((x) => x.code)).toEqual(['STR-PARTS']);
+    expect(rules(seed)).not.toContain('T4-SHAPE');
     const after = apply(seed, fixes[0]);
     expect(after).toContain(
       '\n四、政府信息公开行政复议、行政诉讼情况:\n  行政复议: [0, 0, 0, 0]\n  未经复议直接起诉: [0, 0, 0, 0]\n  复议后起诉: [0, 0, 0, 0]\n');

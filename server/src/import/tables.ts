@@ -36,6 +36,13 @@ export class TableReader {
   /** Whether the printed header has a 总计 column; without a header, a row as wide as one says so. */
   hasTotal = false;
   private headerSeen = false;
+  /**
+   * Cells of the widest header row: a copy that keeps every merged cell as an empty one (a full grid) prints each
+   * row this wide, and then a row's values are its last cells — blanks before them are the label's merged cells.
+   */
+  private gridWidth = 0;
+  /** Cells of the row being read. */
+  private rowWidth = 0;
   note: string[] = [];
   readonly warnings: Message[] = [];
   private readonly matcher: KeyMatcher<Target>;
@@ -111,9 +118,11 @@ export class TableReader {
     const filled = values.some(isFilled);
     const text = cells.filter((c) => c.trim()).join(' | ');
 
+    this.rowWidth = cells.length;
     // A header row: only header words, nothing filled in.
     if (!filled && labels.length && labels.every((c) => this.isHeaderCell(c))) {
       this.headerSeen = true;
+      this.gridWidth = Math.max(this.gridWidth, cells.length);
       if (labels.some((c) => ['总计', '合计'].includes(normalizeLabel(c)))) this.hasTotal = true;
       this.flushPending();
       return { kind: 'header' };
@@ -211,7 +220,9 @@ export class TableReader {
     const cells = raw.map(asCell);
     // With a printed 总计 column (header, or a row as wide as one), totals are kept so wrong sums stay visible.
     const target = full > base && this.withTotals(cells.length, full) ? full : base;
-    const fitted = trimTo(cells, target, full > base && target === full);
+    // In a full grid a blank 总计 is the last cell, and the blanks to drop are the label's merged cells before the values.
+    const fullGrid = this.gridWidth > 0 && this.rowWidth === this.gridWidth;
+    const fitted = trimTo(cells, target, full > base && target === full, fullGrid);
     if (fitted.length < base) {
       this.warnings.push({ key: 'import.row.tooFew', args: { table: this.table.name, row: def.label, count: fitted.length, expected: target } });
     } else if (fitted.length > full) {
@@ -258,10 +269,11 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
 }
 
 /**
- * Drops surplus blank cells to reach `target`, trailing ones first; with a total column, the fit whose last
- * value equals the sum of the others wins. Surplus that is not blank is kept (the checker says too many).
+ * Drops surplus blank cells to reach `target`, trailing ones first (leading ones first in a full grid); with a
+ * total column, the fit whose last value equals the sum of the others wins. Surplus that is not blank is kept
+ * (the checker says too many).
  */
-export function trimTo(cells: DraftCell[], target: number, totalLast: boolean): DraftCell[] {
+export function trimTo(cells: DraftCell[], target: number, totalLast: boolean, leadingFirst = false): DraftCell[] {
   const surplus = cells.length - target;
   if (surplus <= 0) return cells;
   let lead = 0; while (lead < cells.length && cells[lead] === null) lead++;
@@ -271,6 +283,7 @@ export function trimTo(cells: DraftCell[], target: number, totalLast: boolean): 
     const l = surplus - t;
     if (l <= lead) fits.push(cells.slice(l, cells.length - t));
   }
+  if (leadingFirst) fits.reverse();
   if (!fits.length) {
     // Not enough blanks at the ends: drop what blanks there are, keep the rest as printed.
     return cells.slice(Math.min(lead, surplus), cells.length - Math.min(trail, Math.max(0, surplus - lead)));

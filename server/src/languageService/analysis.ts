@@ -9,6 +9,7 @@ import type { Finding } from '../model/findings';
 import { IncrementalYaml } from './incremental';
 import { parseReport, type ReportModel } from '../model/model';
 import type { PreviousReport } from '../rules/context';
+import type { DeadlineChoice } from '../template/deadlineProfiles';
 
 export interface Analysis {
   uri: string;
@@ -20,13 +21,26 @@ export interface Analysis {
 /** Finds last year's report for a document (the host knows files and open editors; the core does not). */
 export type FindPrevious = (uri: string, model: ReportModel) => PreviousReport | undefined;
 
+/** The deadline choices of a document's folder (its xxgk.json), most specific first. */
+export type FolderDeadlines = (uri: string) => DeadlineChoice[];
+
+/** Whether the file behind a document is not UTF-8 (asked only when its text has U+FFFD), and what it looks like. */
+export type FileEncoding = (uri: string) => { encoding?: string } | undefined;
+
+/** What the host knows about files and folders; the core does not. */
+export interface AnalysisHooks {
+  findPrevious?: FindPrevious;
+  folderDeadlines?: FolderDeadlines;
+  fileEncoding?: FileEncoding;
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
   /** Per document: a keystroke re-parses only the entry or top-level block it changed (identical to a full parse). */
   private readonly parsers = new Map<string, IncrementalYaml>();
   private optionsKey = '';
 
-  constructor(private options: () => CheckOptions, private readonly findPrevious?: FindPrevious) {}
+  constructor(private options: () => CheckOptions, private readonly hooks: AnalysisHooks = {}) {}
 
   get(doc: TextDocument): Analysis {
     const options = this.options();
@@ -38,8 +52,12 @@ export class AnalysisCache {
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalYaml(); this.parsers.set(doc.uri, parser); }
     const model = parseReport(text, { doc: parser.parse(text) });
-    const previous = this.findPrevious?.(doc.uri, model);
-    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous }) };
+    // A GBK file opened as UTF-8 is replacement characters: one finding naming its encoding, nothing else.
+    const notUtf8 = text.includes('\ufffd') ? this.hooks.fileEncoding?.(doc.uri) : undefined;
+    const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(doc.uri, model);
+    // A folder's xxgk.json is more specific than the editor settings.
+    const deadlines = [...(this.hooks.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
+    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous, deadlines, notUtf8 }) };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

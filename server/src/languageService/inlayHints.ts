@@ -22,9 +22,12 @@ export function provideInlayHints(analysis: Analysis, range: Range, settings: Se
       }
     }
     const total = row.def.columns.find((c) => c.optionalTotal);
-    if (settings.computedTotals && total && !row.cells.has(total.id)) {
+    const written = total && row.cells.get(total.id);
+    if (settings.computedTotals && total && (!written || written.state === 'blank')) {
+      // Left out: after the row; written blank (`~`): right after the blank.
       const v = values.get(cellRef(row.def, total));
-      if (v) hints.push({ position: at(row.valueSpan.end), label: `${total.short} ${v.value}`, kind: InlayHintKind.Parameter, paddingLeft: true });
+      const position = at(written ? written.span.end : row.valueSpan.end);
+      if (v) hints.push({ position, label: written ? `= ${v.value}` : `${total.short} ${v.value}`, kind: InlayHintKind.Parameter, paddingLeft: true });
     }
   }
   if (settings.computedTotals) {

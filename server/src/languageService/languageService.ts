@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range,
 } from 'vscode-languageserver-types';
-import { AnalysisCache, type Analysis, type FindPrevious } from './analysis';
+import { AnalysisCache, type Analysis, type FileEncoding, type FindPrevious, type FolderDeadlines } from './analysis';
 import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
 import type { SimpleDate } from '../model/dates';
@@ -19,6 +19,7 @@ import type { Locale } from '../l10n';
 import { provideExport, provideExportDocx, providePreview } from './preview';
 import { provideReportInfo } from './reportInfo';
 import { DEFAULT_SETTINGS, type ExportDocxResult, type ExportResult, type PreviewResult, type ReportInfo, type ServerSettings } from '../protocol';
+import { deadlineProfile, MONTH_DAY, type DeadlineChoice } from '../template/deadlineProfiles';
 
 export interface LanguageServiceOptions {
   locale?: Locale;
@@ -27,6 +28,10 @@ export interface LanguageServiceOptions {
   today?: SimpleDate;
   /** Last year's report for the cross-year rules; without it they are skipped. */
   findPrevious?: FindPrevious;
+  /** The local deadline choices of a document's folder (xxgk.json). */
+  folderDeadlines?: FolderDeadlines;
+  /** Whether the file behind a garbled document is not UTF-8. */
+  fileEncoding?: FileEncoding;
 }
 
 export interface LanguageService {
@@ -46,10 +51,19 @@ export interface LanguageService {
   forgetAll(): void;
 }
 
+/** The editor settings as deadline choices: a date for local bodies first, then the profile. */
+export function settingsDeadlines(s: ServerSettings): DeadlineChoice[] {
+  const out: DeadlineChoice[] = [];
+  if (s.localDeadline && MONTH_DAY.test(s.localDeadline)) out.push({ dates: { local: s.localDeadline }, origin: 'xxgk.localDeadline' });
+  const profile = s.deadlineProfile ? deadlineProfile(s.deadlineProfile) : undefined;
+  if (profile) out.push({ profile, origin: 'xxgk.deadlineProfile' });
+  return out;
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const locale = options.locale ?? 'zh-cn';
   const settings = options.settings ?? (() => DEFAULT_SETTINGS);
-  const cache = new AnalysisCache(() => ({ localDeadline: settings().localDeadline, today: options.today }), options.findPrevious);
+  const cache = new AnalysisCache(() => ({ deadlines: settingsDeadlines(settings()), today: options.today }), options);
   const analyze = (doc: TextDocument) => cache.get(doc);
   return {
     analyze,

@@ -1,6 +1,6 @@
 /**
- * The server's view of report files for the cross-year rules: open editors first (their unsaved text), then
- * the disk. Folder listings, file texts and parsed candidates are cached until a file changes, so a keystroke
+ * The server's view of report files for the cross-year rules and of the folders' xxgk.json (local deadlines):
+ * open editors first (their unsaved text), then the disk. Folder listings, file texts and parsed candidates are cached until a file changes, so a keystroke
  * does not re-read a folder.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FindPrevious } from './analysis';
 import { parseReport, type ReportModel } from '../model/model';
 import { findPreviousReport, quickMeta, ReportCache } from '../previous';
+import { findFolderConfig, type FolderConfig } from '../folderConfig';
+import { decodeReport } from '../fileText';
+import type { DeadlineChoice } from '../template/deadlineProfiles';
 
 export interface OpenTexts {
   /** The text of an open document, by URI. */
@@ -20,12 +23,41 @@ export class WorkspaceReports {
   private readonly disk = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[]>();
   private readonly parsed = new Map<string, { text: string; model: ReportModel }>();
+  private readonly encodings = new Map<string, { key: string; result?: { encoding?: string } }>();
   /** Which file each open report took as last year's (so an edit there re-checks exactly its dependents). */
   private readonly previousOf = new Map<string, string>();
   /** Year and body of each open report, to notice when an edit changes who may be whose last year. */
   private readonly identity = new Map<string, string>();
 
-  constructor(private readonly open: OpenTexts) {}
+  constructor(private readonly open: OpenTexts, private readonly onConfigProblems?: (config: FolderConfig) => void) {}
+
+  /**
+   * Whether the file behind a document is not UTF-8, judged from its bytes on disk (the editor has only the text
+   * it decoded). Remembered per file size and time, so a garbled document does not re-read its file per keystroke.
+   */
+  readonly fileEncoding = (uri: string): { encoding?: string } | undefined => {
+    const file = toPath(uri);
+    if (!file) return undefined;
+    try {
+      const st = statSync(file);
+      const key = `${st.size}:${st.mtimeMs}`;
+      const hit = this.encodings.get(file);
+      if (hit?.key === key) return hit.result;
+      const result = decodeReport(readFileSync(file)).notUtf8;
+      this.encodings.set(file, { key, result });
+      return result;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The nearest xxgk.json's deadline choice for a report (read through the same caches as last year's reports). */
+  readonly folderDeadlines = (uri: string): DeadlineChoice[] => {
+    const file = toPath(uri);
+    const config = file ? findFolderConfig(file, (path) => this.read(path)) : undefined;
+    if (config?.problems.length) this.onConfigProblems?.(config);
+    return config?.choice ? [config.choice] : [];
+  };
 
   readonly findPrevious: FindPrevious = (uri, model) => {
     const file = toPath(uri);

@@ -64,13 +64,19 @@ export interface Finding {
   fixes?: Fix[];
   /** Cell this finding is about, so the preview can mark it. */
   cell?: string;
+  /** Every cell a finding about several is about (the blank cells of a row): the preview marks each. */
+  cells?: string[];
 }
 
-export function finding(rule: RuleId, span: Span, key: MessageKey, args?: Message['args'], extra?: Pick<Finding, 'related' | 'fixes' | 'cell'>): Finding {
+export function finding(
+  rule: RuleId, span: Span, key: MessageKey, args?: Message['args'],
+  extra?: Pick<Finding, 'related' | 'fixes' | 'cell' | 'cells'>,
+): Finding {
   // Optional fields are set one by one: a spread here was a visible cost of every check.
   const f: Finding = { rule, severity: RULE_CATALOG[rule].severity, span, message: { key, args } };
   if (extra?.related) f.related = extra.related;
   if (extra?.fixes) f.fixes = extra.fixes;
   if (extra?.cell !== undefined) f.cell = extra.cell;
+  if (extra?.cells) f.cells = extra.cells;
   return f;
 }

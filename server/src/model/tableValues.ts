@@ -1,7 +1,9 @@
 /**
- * Table values as the arithmetic sees them: a written cell's value (a blank counts as 0), or a left-out total
- * computed from the identity that defines it. Cells that are missing or fail their type rule have no value,
- * so identities over them are skipped rather than reported twice.
+ * Table values as the arithmetic sees them: a written cell's value (a blank data cell counts as 0), or a total
+ * computed from the identity that defines it — when it is left out, and when it is written blank (a blank 总计
+ * means “not written”, not 0: published reports leave totals empty, and that is not a sum error). Cells that
+ * are missing or fail their type rule have no value, so identities over them are skipped rather than reported
+ * twice.
  */
 import type { Cell, ReportModel } from './model';
 import type { CellRef, CellType } from '../template';
@@ -9,8 +11,9 @@ import { cellTypeOf, splitCellRef } from '../template';
 
 export interface CellValue {
   value: number;
-  /** Left out in the file and computed here. */
+  /** Left out or written blank in the file, and computed here. */
   computed: boolean;
+  /** The written cell (a blank total is computed and still has its cell). */
   cell?: Cell;
 }
 
@@ -41,7 +44,13 @@ export function evaluate(model: ReportModel): Evaluation {
 
   const compute = (ref: CellRef): CellValue | undefined => {
     const cell = model.cells.get(ref);
-    if (cell) return usable(cell, cellTypeOf(cell.row, cell.col)) ? { value: cell.value, computed: false, cell } : undefined;
+    if (cell) {
+      if (!usable(cell, cellTypeOf(cell.row, cell.col))) return undefined;
+      if (cell.state !== 'blank' || !idx.definitionOfCell.has(ref)) return { value: cell.value, computed: false, cell };
+      // A blank total: its computed value, or none when an addend has none (never a 0 that would break a sum).
+      const sum = definedSum(ref);
+      return sum === undefined ? undefined : { value: sum, computed: true, cell };
+    }
     const [rowId, colId] = splitCellRef(ref);
     const row = idx.rowById.get(rowId);
     const col = row?.columns.find((c) => c.id === colId);
@@ -51,6 +60,12 @@ export function evaluate(model: ReportModel): Evaluation {
     const leftOut = (present && col.optionalTotal && present.written <= row.columns.filter((c) => !c.optionalTotal).length)
       || (!present && row.optionalTotal);
     if (!leftOut) return undefined;
+    const sum = definedSum(ref);
+    return sum === undefined ? undefined : { value: sum, computed: true };
+  };
+
+  /** The value of a total from the identity that defines it. */
+  const definedSum = (ref: CellRef): number | undefined => {
     const def = idx.definitionOfCell.get(ref);
     if (!def) return undefined;
     let sum = 0;
@@ -59,7 +74,7 @@ export function evaluate(model: ReportModel): Evaluation {
       if (!v) return undefined;
       sum += v.value;
     }
-    return { value: round(sum), computed: true };
+    return round(sum);
   };
 
   return { get };

@@ -52,6 +52,7 @@ function collectMarks(model: ReportModel, findings: Finding[] | undefined, local
   const within = (s: { start: number; end: number }, f: Finding) => f.span.start >= s.start && f.span.start <= Math.max(s.end, s.start);
   for (const f of findings) {
     if (f.severity === 'info') continue;
+    if (f.cells) { for (const c of f.cells) add(marks.cells, c, f); continue; }
     if (f.cell) { add(marks.cells, f.cell, f); continue; }
     const row = [...model.rows.values()].find((r) => within(r.keySpan, f) || within(r.valueSpan, f));
     if (row) { add(marks.rows, row.def.id, f); continue; }

@@ -1,10 +1,11 @@
 /**
  * Cell types: counts are integers ≥ 0 (T2-INT, T3-INT, T4-INT), 万元 amounts numbers ≥ 0 (T2-AMOUNT);
- * blank cells count as 0 but should be written as 0 (T3-BLANK …); amounts with a unit or an implausible
- * size (T2-UNIT).
+ * blank cells (T3-BLANK …): one finding per row, naming its blank columns — a blank data cell counts as 0
+ * and should be written as 0, a blank total is checked as its computed value and should be written;
+ * amounts with a unit or an implausible size (T2-UNIT).
  */
-import { finding, type Fix } from '../model/findings';
-import type { Cell } from '../model/model';
+import { finding, type Fix, type TextEdit } from '../model/findings';
+import type { Cell, RowValue } from '../model/model';
 import { cellTypeOf, unitOf } from '../template';
 import type { RuleId } from '../template/ruleCatalog';
 import type { RuleContext } from './context';
@@ -16,18 +17,45 @@ const BLANK_RULE: Record<string, RuleId> = { t2: 'T2-BLANK', t3: 'T3-BLANK', t4:
 const LOCAL_AMOUNT_LIMIT = 10000;
 
 export function checkCells(ctx: RuleContext): void {
-  for (const cell of ctx.model.cells.values()) checkCell(ctx, cell);
+  for (const row of ctx.model.rows.values()) {
+    const blanks: Cell[] = [];
+    for (const cell of row.cells.values()) {
+      if (cell.state === 'blank') blanks.push(cell);
+      else checkCell(ctx, cell);
+    }
+    if (blanks.length) reportBlanks(ctx, row, blanks);
+  }
+}
+
+/**
+ * One finding for the blank cells of a row: a reviewer reads one line per row, not one per cell (the seed's
+ * table 三 had 110). It spans the row (the cell, when only one is blank) and marks every blank cell in the
+ * preview; its fix writes 0 in the data cells and the computed value in the totals.
+ */
+function reportBlanks(ctx: RuleContext, row: RowValue, blanks: Cell[]): void {
+  const table = ctx.model.idx.tableOfRow.get(row.def.id)!;
+  const totals = blanks.filter((c) => ctx.model.idx.definitionOfCell.has(c.ref));
+  const data = blanks.filter((c) => !totals.includes(c));
+  const edits: TextEdit[] = data.map((c) => ({ span: c.span, text: '0' }));
+  const computed = totals.map((c) => ({ cell: c, value: ctx.values.get(c.ref)?.value }));
+  for (const t of computed) if (t.value !== undefined) edits.push({ span: t.cell.span, text: String(t.value) });
+  edits.sort((a, b) => a.span.start - b.span.start);
+  const fixKey = totals.length ? 'fix.fillBlanksAndTotals' : blanks.length === 1 ? 'fix.writeZero' : 'fix.fillBlanks';
+  const fixes: Fix[] | undefined = edits.length ? [{ title: { key: fixKey, args: { count: edits.length } }, edits, preferred: true }] : undefined;
+  const one = blanks[0];
+  const span = blanks.length > 1 ? row.valueSpan : one.span.end > one.span.start ? one.span : { start: one.span.start, end: one.span.start };
+  const names = (cs: Cell[]) => ({ list: cs.map((c) => c.col.label) });
+  const totalText = { list: computed.map((t) => `${t.cell.col.label} ${t.value ?? '?'}`) };
+  const args = {
+    table: table.name, row: row.def.label, column: one.col.label, columns: names(data), count: blanks.length, totals: totalText, raw: one.raw.trim(),
+  };
+  const key = !totals.length ? (blanks.length === 1 ? 'cell.blank' : 'cell.blankRow') : data.length ? 'cell.blankMixed' : 'cell.blankTotal';
+  ctx.report(finding(BLANK_RULE[table.id], span, key, args, { fixes, cell: one.ref, cells: blanks.map((c) => c.ref) }));
 }
 
 function checkCell(ctx: RuleContext, cell: Cell): void {
   const table = ctx.model.idx.tableOfRow.get(cell.row.id)!;
   const where = { table: table.name, row: cell.row.label, column: cell.col.label, raw: cell.raw.trim() };
-  if (cell.state === 'blank') {
-    const fix: Fix = { title: { key: 'fix.writeZero' }, edits: [{ span: cell.span, text: '0' }], preferred: true };
-    const span = cell.span.end > cell.span.start ? cell.span : { start: cell.span.start, end: cell.span.start };
-    ctx.report(finding(BLANK_RULE[table.id], span, 'cell.blank', where, { fixes: [fix], cell: cell.ref }));
-    return;
-  }
   const type = cellTypeOf(cell.row, cell.col);
   const unit = unitOf(cell.row, cell.col) ?? '';
   if (type === 'amount') {

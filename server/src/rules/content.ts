@@ -119,7 +119,7 @@ export function checkGovernmentDuties(ctx: RuleContext): void {
   if (!missing.length) return;
   const at = model.fields.get('p1.oversight')?.keySpan ?? model.part.get('p5')?.keySpan ?? model.part.get('p1')?.keySpan;
   if (!at) return;
-  ctx.report(finding('STR-GOV-ART50-4', at, 'content.art50', { kind: meta.kind.label, missing: missing.join('、') }));
+  ctx.report(finding('STR-GOV-ART50-4', at, 'content.art50', { kind: meta.kind.label, missing: { list: missing } }));
 }
 
 const PERIOD = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;

@@ -3,6 +3,7 @@
  * values (reported or computed).
  */
 import type { SimpleDate } from '../model/dates';
+import type { DeadlineChoice } from '../template/deadlineProfiles';
 import type { Finding, Span } from '../model/findings';
 import type { ReportModel } from '../model/model';
 import { readMeta, type Meta } from '../model/meta';
@@ -11,13 +12,17 @@ import { evaluate, type Evaluation } from '../model/tableValues';
 export interface CheckOptions {
   /** “Today”, for rules about years that have not ended yet. Defaults to the clock. */
   today?: SimpleDate;
-  /** Deadline (month-day, e.g. "01-31") for 乡镇/街道/其他 bodies, set locally. */
+  /** Deadline (month-day, e.g. "01-31") for 乡镇/街道/其他 bodies, set locally (the `xxgk.localDeadline` setting). */
   localDeadline?: string;
+  /** Local deadline profiles or dates chosen by the CLI, an xxgk.json, the settings — most specific first. */
+  deadlines?: DeadlineChoice[];
   /**
    * Last year's report of the same body, found by the caller (previous.ts: findPreviousReport), so the checker
    * itself never touches the file system. Given, it enables the cross-year rules (T3-CARRY-OVER …).
    */
   previous?: PreviousReport;
+  /** The file's bytes are not UTF-8 (the caller read them, fileText.ts): report that alone (FILE-ENCODING). */
+  notUtf8?: { encoding?: string };
 }
 
 export interface PreviousReport {

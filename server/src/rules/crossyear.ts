@@ -2,7 +2,8 @@
  * Rules across years, run when the caller passes last year's report (CheckOptions.previous):
  * META-PREVIOUS (the named report is missing, or of another year or body), T3-CARRY-OVER (上年结转 = last
  * year's 结转下年度继续办理, per column), T2-VALID-CONTINUITY (现行有效件数 = last year's + 制发 − 废止) and
- * TXT-DUPLICATE (prose copied from last year: 内容雷同). All warnings: the format text does not state them.
+ * TXT-DUPLICATE (prose copied from last year: 内容雷同), TBL-UNCHANGED (a table's figures exactly last year's).
+ * All warnings: the format text does not state them.
  */
 import { finding, type Span } from '../model/findings';
 import type { ProseValue, ReportModel } from '../model/model';
@@ -12,6 +13,7 @@ import { type RuleContext } from './context';
 import { readMeta } from '../model/meta';
 import { sameBody } from '../model/issuer';
 import { evaluate, round, type Evaluation } from '../model/tableValues';
+import { checkSameFigures } from './plausibility';
 
 /** 内容雷同 from this share of common 4-character shingles (Jaccard); different years' texts score < 0.2. */
 export const DUPLICATE_THRESHOLD = 0.5;
@@ -43,6 +45,7 @@ export function checkAgainstPreviousYear(ctx: RuleContext): void {
   checkCarryOver(ctx, prev, lastValues, previous.name);
   checkValidContinuity(ctx, lastValues, previous.name);
   checkDuplicateProse(ctx, prev, previous.name);
+  checkSameFigures(ctx, prev, lastValues, previous.name);
 }
 
 function lineOf(model: ReportModel, span: Span | undefined): number | string {

@@ -1,13 +1,15 @@
 /**
  * Metadata values and dates: META-VERSION, META-YEAR, META-KIND, DATE-FORMAT, DATE-BEFORE-PERIOD-END,
- * DATE-LATE-DEPT / DATE-LATE-GOV / DATE-LATE-LOCAL (《条例》第四十九条), DATE-PUBLISH-BEFORE-SIGN.
+ * DATE-LATE-DEPT / DATE-LATE-GOV (《条例》第四十九条), DATE-LATE-LOCAL (a local deadline profile or dates),
+ * DATE-PUBLISH-BEFORE-SIGN.
  */
 import { isScalar } from 'yaml';
 import { compareDates, parseDate, today, withYear, type SimpleDate } from '../model/dates';
-import { finding, type Message, type MessageKey } from '../model/findings';
+import { finding, type Message, type MessageKey, type Related } from '../model/findings';
 import { levenshtein } from '../template/labels';
 import type { FieldValue } from '../model/model';
-import { CURRENT_FORMAT, templateForYear } from '../template';
+import { CURRENT_FORMAT, templateForYear, type BodyKindDef } from '../template';
+import { localDeadlineFor, type DeadlineChoice } from '../template/deadlineProfiles';
 import type { RuleId } from '../template/ruleCatalog';
 import { type RuleContext } from './context';
 import { fieldText } from '../model/meta';
@@ -103,26 +105,56 @@ export function checkDates(ctx: RuleContext): void {
   }
 
   if (!meta.kind) return;
-  const { deadline, rule } = deadlineFor(ctx, meta.kind.deadline, Y);
-  const date = meta.published ?? meta.signed;
-  if (!date || compareDates(date, deadline) <= 0) return;
-  const f = model.fields.get(meta.published ? 'published' : 'signed')!;
-  // A known publication date past a statutory deadline is a violation, not a suspicion.
-  const severity = meta.published && rule !== 'DATE-LATE-LOCAL' ? 'error' : undefined;
-  const kindField = model.fields.get('kind');
-  ctx.report({
-    ...finding(rule, f.valueSpan, meta.published ? 'date.latePublished' : 'date.lateSigned', {
-      key: f.def.key, date: dateArg(date), deadline: dateArg(deadline), kind: meta.kind.label, basis: basisOf(rule),
-    }, { related: kindField ? [{ span: kindField.valueSpan, message: { key: 'related.kind', args: { kind: meta.kind.label } } }] : undefined }),
-    ...(severity ? { severity } : {}),
-  });
+  checkDeadline(ctx, meta.kind, Y);
 }
 
-function deadlineFor(ctx: RuleContext, cls: 'dept' | 'gov' | 'local', Y: number): { deadline: SimpleDate; rule: RuleId } {
-  if (cls === 'dept') return { deadline: { y: Y + 1, m: 1, d: 31 }, rule: 'DATE-LATE-DEPT' };
-  if (cls === 'gov') return { deadline: { y: Y + 1, m: 3, d: 31 }, rule: 'DATE-LATE-GOV' };
-  const [m, d] = (ctx.options.localDeadline ?? '01-31').split('-').map(Number);
-  return { deadline: { y: Y + 1, m: m || 1, d: d || 31 }, rule: 'DATE-LATE-LOCAL' };
+/**
+ * The statutory deadline (departments 1月31日, governments 3月31日: DATE-LATE-DEPT / DATE-LATE-GOV) and the local
+ * one (DATE-LATE-LOCAL) from the chosen profile or dates — 乡镇/街道's only deadline, or a department's earlier
+ * internal one. A date past the statutory deadline is reported once, as the statutory violation.
+ */
+function checkDeadline(ctx: RuleContext, kind: BodyKindDef, Y: number): void {
+  const { model, meta } = ctx;
+  const date = meta.published ?? meta.signed;
+  if (!date) return;
+  const f = model.fields.get(meta.published ? 'published' : 'signed')!;
+  const kindField = model.fields.get('kind');
+  const related: Related[] | undefined = kindField
+    ? [{ span: kindField.valueSpan, message: { key: 'related.kind', args: { kind: kind.label } } }] : undefined;
+  const statutory = STATUTORY[kind.deadline];
+  const args = { key: f.def.key, date: dateArg(date), kind: kind.label };
+  if (statutory) {
+    const deadline = { y: Y + 1, ...statutory.date };
+    if (compareDates(date, deadline) > 0) {
+      // A known publication date past a statutory deadline is a violation, not a suspicion.
+      ctx.report({
+        ...finding(statutory.rule, f.valueSpan, meta.published ? 'date.latePublished' : 'date.lateSigned', { ...args, deadline: dateArg(deadline), basis: basisOf(statutory.rule) }, { related }),
+        ...(meta.published ? { severity: 'error' as const } : {}),
+      });
+      return;
+    }
+  }
+  const local = localDeadlineFor(kind, deadlineChoices(ctx.options));
+  const [m, d] = local.date.split('-').map(Number);
+  const deadline: SimpleDate = { y: Y + 1, m: m || 1, d: d || 31 };
+  if (statutory && compareDates(deadline, { y: Y + 1, ...statutory.date }) >= 0) return; // nothing stricter locally
+  if (compareDates(date, deadline) <= 0) return;
+  const variant = !local.origin ? 'Default' : local.profile ? 'Profile' : 'Date';
+  ctx.report(finding('DATE-LATE-LOCAL', f.valueSpan, `date.lateLocal${variant}${meta.published ? 'Published' : 'Signed'}` as MessageKey, {
+    ...args, deadline: dateArg(deadline), profile: local.profile?.id ?? '', origin: local.origin ?? '',
+  }, { related }));
+}
+
+const STATUTORY: Partial<Record<BodyKindDef['deadline'], { date: { m: number; d: number }; rule: RuleId }>> = {
+  dept: { date: { m: 1, d: 31 }, rule: 'DATE-LATE-DEPT' },
+  gov: { date: { m: 3, d: 31 }, rule: 'DATE-LATE-GOV' },
+};
+
+/** The caller's choices, most specific first; the older `localDeadline` option is a date for local bodies. */
+function deadlineChoices(options: RuleContext['options']): DeadlineChoice[] {
+  const out = [...(options.deadlines ?? [])];
+  if (options.localDeadline) out.push({ dates: { local: options.localDeadline }, origin: 'xxgk.localDeadline' });
+  return out;
 }
 
 function basisOf(rule: RuleId): Message {

@@ -36,8 +36,8 @@ export function checkProseFigures(ctx: RuleContext): void {
   const { model, values } = ctx;
   for (const claim of CLAIMS) {
     const terms = claim.terms.map((t) => values.get(t));
-    // The table is missing or unreadable (its own findings say so), or a total is left blank: nothing to compare.
-    if (terms.some((t) => !t || t.cell?.state === 'blank')) continue;
+    // The table is missing or unreadable (its own findings say so): nothing to compare. A blank total is computed.
+    if (terms.some((t) => !t)) continue;
     const value = terms.reduce((s, t) => s + t!.value, 0);
     for (const prose of model.prose) {
       for (const m of proseMatches(prose, claim.re)) {

@@ -7,11 +7,12 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { formatIso, today } from '../model/dates';
 import { insertIntoMap } from '../model/yamlEdits';
-import { finding, type Fix, type Message, type Span } from '../model/findings';
+import { finding, type Fix, type Message, type Span, type TextEdit } from '../model/findings';
 import type { Container, ReportModel } from '../model/model';
 import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/yamlWriter';
 import { keysAtLevel, tableRows, type FieldDef, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
 import type { RuleContext } from './context';
+import { isPrompt } from './text';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
 
@@ -70,11 +71,11 @@ export function checkParts(ctx: RuleContext): void {
       (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || metadataPairs.has(pair),
       [...partLines(model.template, def)]);
     const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: insertPreferred(model, model.root, def.key) }] : undefined;
-    ctx.report(finding('STR-PARTS', span, 'parts.missing', { numeral: def.numeral, title: def.title, basis: def.basis }, { fixes }));
-    if (def.table) {
-      const table = model.idx.tableById.get(def.table)!;
-      ctx.report(finding(SHAPE_RULE[table.id], span, 'table.missing', { table: table.name, title: table.title, cells: countCells(table) }, { fixes }));
-    }
+    // A missing table part is one problem: the part and its table in one finding, not one for each.
+    const table = def.table ? model.idx.tableById.get(def.table) : undefined;
+    ctx.report(finding('STR-PARTS', span, table ? 'parts.missingTable' : 'parts.missing', {
+      numeral: def.numeral, title: def.title, basis: def.basis, table: table?.name ?? '', cells: table ? countCells(table) : 0,
+    }, { fixes }));
   }
 }
 
@@ -101,46 +102,71 @@ function indentOf(model: ReportModel, span: Span): number {
   return model.lines.positionAt(span.start).character;
 }
 
-/** Checks the rows and nested groups that belong directly in one YAML mapping. */
+/**
+ * Checks the rows and nested groups that belong directly in one YAML mapping. What is missing at one level is
+ * one finding (a reviewer reads “表三缺少 4 行：…” once, not a line per row), with one fix inserting every
+ * missing key at its template position.
+ */
 function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number): void {
   const { model } = ctx;
   const level = keysAtLevel(nodes);
   const pairOf = (n: RowDef | GroupDef): Pair | undefined =>
     n.kind === 'row' ? model.rows.get(n.id)?.pair : model.groups.get(n.id)?.pair;
-  level.forEach((node, i) => {
+  const missing: (RowDef | GroupDef)[] = [];
+  for (const node of level) {
     if (node.kind === 'row') {
-      const row = model.rows.get(node.id);
-      if (row) { checkRowShape(ctx, table, node); return; }
-      if (node.optionalTotal) return; // computed when left out
+      if (model.rows.has(node.id)) { checkRowShape(ctx, table, node); continue; }
+      if (node.optionalTotal) continue; // computed when left out
     } else {
       const group = model.groups.get(node.id);
       if (group) {
         if (group.map) checkLevel(ctx, table, node.children, group, indentOf(model, group.keySpan));
-        else reportMissingRows(ctx, table, node.children, group, indentOf(model, group.keySpan), group.keySpan);
-        return;
+        else reportMissing(ctx, table, node.children, keysAtLevel(node.children), group, indentOf(model, group.keySpan));
+        continue;
       }
     }
-    const earlier = new Set(level.slice(0, i).map(pairOf).filter((p): p is Pair => !!p));
-    const lines = node.kind === 'row' ? [rowLine(node, '')] : groupLines(node, '');
+    missing.push(node);
+  }
+  if (!missing.length) return;
+  // Keys that go after the same present key are inserted together, in template order.
+  const runs = new Map<Pair | undefined, (RowDef | GroupDef)[]>();
+  for (const node of missing) {
+    const before = level.slice(0, level.indexOf(node)).map(pairOf).filter((p): p is Pair => !!p);
+    const after = before[before.length - 1];
+    runs.set(after, [...(runs.get(after) ?? []), node]);
+  }
+  const edits: TextEdit[] = [];
+  for (const [after, run] of runs) {
+    const earlier = new Set(after ? level.slice(0, level.findIndex((n) => pairOf(n) === after) + 1).map(pairOf).filter((p): p is Pair => !!p) : []);
+    const lines = run.flatMap((n) => (n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, '')));
     const edit = insertIntoMap(model, container.map, { keyEnd: container.keySpan.end, indent: ownerIndent }, (p) => earlier.has(p), lines);
-    const rows = node.kind === 'row' ? [node] : tableRows({ ...table, nodes: [node] }).filter((r) => !r.optionalTotal);
-    for (const r of rows) {
-      ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
-        fixes: edit ? [{ title: { key: node.kind === 'row' ? 'fix.insertRow' : 'fix.insertGroup', args: { key: node.key! } }, edits: [edit], preferred: insertPreferred(model, container.map, node.key!) }] : undefined,
-      }));
-    }
-  });
+    if (!edit) { edits.length = 0; break; } // all or nothing: a partial insert would read as the whole fix
+    edits.push(edit);
+  }
+  reportMissingFinding(ctx, table, nodes, missing, container, edits);
 }
 
-function reportMissingRows(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number, at: Span): void {
-  const rows = tableRows({ ...table, nodes }).filter((r) => !r.optionalTotal);
+/** A group written without its rows (`其他处理:` and nothing under it): everything in it is missing. */
+function reportMissing(ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container, ownerIndent: number): void {
   const edit = isScalar(container.node) && container.node.value !== null ? undefined
-    : insertIntoMap(ctx.model, null, { keyEnd: container.keySpan.end, indent: ownerIndent }, () => false, nodes.flatMap((n) => n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, '')));
-  for (const r of rows) {
-    ctx.report(finding(SHAPE_RULE[table.id], at, 'table.missingRow', { table: table.name, row: r.label, key: r.key }, {
-      fixes: edit ? [{ title: { key: 'fix.insertRows', args: {} }, edits: [edit], preferred: true }] : undefined,
-    }));
-  }
+    : insertIntoMap(ctx.model, null, { keyEnd: container.keySpan.end, indent: ownerIndent }, () => false,
+      missing.flatMap((n) => (n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, ''))));
+  reportMissingFinding(ctx, table, nodes, missing, container, edit ? [edit] : []);
+}
+
+function reportMissingFinding(ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container, edits: TextEdit[]): void {
+  const rows = missing.flatMap((n) => (n.kind === 'row' ? [n] : tableRows({ ...table, nodes: [n] }).filter((r) => !r.optionalTotal)));
+  const all = tableRows({ ...table, nodes }).filter((r) => !r.optionalTotal);
+  const whole = nodes === table.nodes && rows.length === all.length;
+  const only = missing.length === 1 ? missing[0] : undefined;
+  const title: Message = only?.kind === 'row' ? { key: 'fix.insertRow', args: { key: only.key } }
+    : only ? { key: 'fix.insertGroup', args: { key: only.key! } } : { key: 'fix.insertRows', args: {} };
+  const preferred = missing.every((n) => insertPreferred(ctx.model, container.map, n.key!));
+  const fixes: Fix[] | undefined = edits.length ? [{ title, edits, preferred }] : undefined;
+  const key = whole ? 'table.empty' : rows.length === 1 ? 'table.missingRow' : 'table.missingRows';
+  ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, key, {
+    table: table.name, title: table.title, row: rows[0].label, key: rows[0].key, count: rows.length, rows: { list: rows.map((r) => `“${r.label}”`) },
+  }, { fixes }));
 }
 
 function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
@@ -237,16 +263,36 @@ export function checkFees(ctx: RuleContext): void {
   }
 }
 
+/** Fewer characters than this (Chinese, letters, digits) cannot state problems and measures: “无。”, one sentence. */
+export const PART5_MIN_CHARS = 40;
+/** Part 五 that says nothing about anything (only “无”, “暂无”, “没有”). */
+const NIL_TEXT = /^(?:无|暂无|没有|无问题|无相关情况|本年度无)$/;
+/** Measures, as opposed to “有待加强” in a problem statement. */
+const MEASURES = /改进|措施|举措|整改|下一步|今后|将(?:进一步|继续|持续|加强|建立|完善|加大|采取|开展|推进)/;
+
+/**
+ * STR-PART5-EMPTY (spec 22): part 五 empty, only “无”, shorter than a paragraph, or lacking problems or measures.
+ * A sub-heading counts only when something is written under it (`改进情况:` left empty is no measure).
+ */
 export function checkPart5(ctx: RuleContext): void {
   const { model } = ctx;
   const p5 = model.part.get('p5');
   if (!p5) return;
-  const text = model.prose.filter((p) => p.part === p5.def.id).map((p) => p.text).join('\n')
-    + (isMap(p5.node) ? p5.node.items.map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '');
+  const prose = model.prose.filter((p) => p.part === p5.def.id && p.text.trim());
+  // Still the prompt of a new report: TXT-PLACEHOLDER says so, once.
+  if (prose.length && prose.every((p) => isPrompt(p.text))) return;
+  const body = prose.map((p) => p.text).join('\n');
+  const written = new Set(prose.map((p) => p.node));
+  const headings = isMap(p5.node) ? p5.node.items.filter((i) => written.has(i.value as never)).map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '';
+  const text = `${body}\n${headings}`;
+  const chars = body.replace(/[^\p{L}\p{N}]/gu, '').length;
   const problems = /问题|不足|差距/.test(text);
-  const measures = /改进|措施|举措|整改|下一步|将进一步|加强/.test(text);
-  if (text.trim() && problems && measures) return;
-  ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, !text.trim() ? 'part5.empty' : !problems ? 'part5.noProblems' : 'part5.noMeasures'));
+  const measures = MEASURES.test(text);
+  const key = !body.trim() ? 'part5.empty'
+    : NIL_TEXT.test(body.replace(/[\s。．.!！]/g, '')) ? 'part5.nil'
+      : chars < PART5_MIN_CHARS ? 'part5.tooShort'
+        : !problems ? 'part5.noProblems' : !measures ? 'part5.noMeasures' : undefined;
+  if (key) ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, key, { chars, min: PART5_MIN_CHARS }));
 }
 
 /** IMPORT-UNMAPPED: text the importer could not place is still waiting under 未识别内容. */

@@ -74,6 +74,12 @@ export const RULE_CATALOG = {
   'FEE-COLLECTED-LE-BILLED': r('error', 47, '实际收取金额大于收费通知金额', 'Collected more than billed'),
   'FEE-VS-T2': r('info', 48, '收取了信息处理费但表二行政事业性收费为 0', 'Fee collected but table 二 fee amount is 0'),
   'LABEL-NORMALISE': r('info', 49, '名称写法与官方不同', 'Label differs from the official spelling'),
+  'TXT-PERCENT': r('warning', 50, '文字中的百分比与所述件数不符', 'Percentage in the text does not match its counts'),
+  'TXT-PARTS-SUM': r('warning', 51, '文字中“其中”各项之和与总数不符', 'Parts listed in the text do not add up to the stated total'),
+  'TBL-UNCHANGED': r('warning', 52, '表格数字与上年报告完全相同', 'Table figures identical to last year’s report'),
+  'TBL-IMPLAUSIBLE': r('info', 53, '表格数据与所述情况不大相符', 'Table figures implausible for what the report says'),
+  'FILE-ENCODING': r('error', 54, '文件不是 UTF-8 编码', 'File is not UTF-8'),
+  'FILE-UNREADABLE': r('error', 55, '文件或文件夹无法读取', 'File or folder cannot be read'),
 } satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULE_CATALOG;

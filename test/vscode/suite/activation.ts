@@ -11,8 +11,7 @@ const SEED_PROBLEMS = [
   'STR-GOV-ART50-4@26',
   'T3-SHAPE@38', // table three stops at （五）4
   'T3-BLANK@41', // blank cells
-  'STR-PARTS@67', // part four is missing …
-  'T4-SHAPE@67', // … and table four with it
+  'STR-PARTS@67', // part four and its table are missing: one finding
   'FEE-SHAPE@72', // no fee figures in part six
 ];
 
