@@ -47,7 +47,8 @@ describe('activation', () => {
     const expected = cliFindings(uri.fsPath).map((f) => `${f.rule}@${f.line}:${f.column} ${f.severity}`).sort();
     const inEditor = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk')
       .map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity]}`).sort();
-    assert.ok(expected.length > 50, `xxgk check found only ${expected.length} problems in the seed`);
+    // 27 since blank cells are one finding per row (issue 11); a handful would mean the CLI did not really check.
+    assert.ok(expected.length > 20, `xxgk check found only ${expected.length} problems in the seed`);
     await waitFor('the editor’s diagnostics to match xxgk check', () => inEditor().join('\n') === expected.join('\n'), 10_000)
       .catch(() => assert.deepEqual(inEditor(), expected));
   });
