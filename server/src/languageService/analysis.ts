@@ -57,7 +57,8 @@ export class AnalysisCache {
     const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(doc.uri, model);
     // A folder's xxgk.json is more specific than the editor settings.
     const deadlines = [...(this.hooks.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
-    const analysis = { uri: doc.uri, version: doc.version, model, findings: checkModel(model, { ...options, previous, deadlines, notUtf8 }) };
+    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8 });
+    const analysis = { uri: doc.uri, version: doc.version, model, findings };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }
