@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../server/src/model/model';
-import { RULE_IDS } from '../server/src/template/ruleCatalog';
+import { RULE_CATALOG, RULE_IDS } from '../server/src/template/ruleCatalog';
 import { CLEAN, COUNTY, COUNTY_2023, check, edit, lineOf, sample } from './helpers/samples';
 
 interface Case {
@@ -156,8 +156,8 @@ describe('each rule fails on a bad input and passes a near miss', () => {
     expect(check(county)).toEqual([]);
   });
 
-  it('every rule in the catalogue has a case', () => {
-    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(RULE_IDS));
+  it('every rule in the catalogue has a case (rules across bodies: test/review.test.ts)', () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(RULE_IDS.filter((id) => !RULE_CATALOG[id].batch)));
   });
 
   for (const c of cases) {

@@ -103,7 +103,7 @@ export function checkDates(ctx: RuleContext): void {
   }
 
   if (!meta.kind) return;
-  const { deadline, rule } = deadlineFor(ctx, meta.kind.deadline, Y);
+  const { deadline, rule } = deadlineFor(meta.kind.deadline, Y, ctx.options.localDeadline);
   const date = meta.published ?? meta.signed;
   if (!date || compareDates(date, deadline) <= 0) return;
   const f = model.fields.get(meta.published ? 'published' : 'signed')!;
@@ -118,10 +118,11 @@ export function checkDates(ctx: RuleContext): void {
   });
 }
 
-function deadlineFor(ctx: RuleContext, cls: 'dept' | 'gov' | 'local', Y: number): { deadline: SimpleDate; rule: RuleId } {
+/** The publication deadline of a year's report for a class of body (`xxgk review` shows it beside the dates). */
+export function deadlineFor(cls: 'dept' | 'gov' | 'local', Y: number, localDeadline?: string): { deadline: SimpleDate; rule: RuleId } {
   if (cls === 'dept') return { deadline: { y: Y + 1, m: 1, d: 31 }, rule: 'DATE-LATE-DEPT' };
   if (cls === 'gov') return { deadline: { y: Y + 1, m: 3, d: 31 }, rule: 'DATE-LATE-GOV' };
-  const [m, d] = (ctx.options.localDeadline ?? '01-31').split('-').map(Number);
+  const [m, d] = (localDeadline ?? '01-31').split('-').map(Number);
   return { deadline: { y: Y + 1, m: m || 1, d: d || 31 }, rule: 'DATE-LATE-LOCAL' };
 }
 

@@ -1,0 +1,196 @@
+/**
+ * 雷同 across bodies (TXT-DUPLICATE-OTHER, T3-DUPLICATE-OTHER), near-linear in the number of reports.
+ *
+ * Prose: every comparable section (the prose TXT-DUPLICATE compares) is indexed under a consistent sample of
+ * its 4-gram hashes (sketch.ts). A key shared by more than MAX_POSTING sections of one year is boilerplate
+ * (“严格落实《条例》要求”): it is left out of the candidate search, though it still counts in the similarity.
+ * Sections that share at least two keys with a section of another body are candidates, and only candidates
+ * are compared, with the TXT-DUPLICATE measure and threshold. Texts that are identical are grouped by a hash
+ * of the whole sketch whatever their number, so a paragraph that a hundred towns copied is still found.
+ * Tables 三 are grouped by their cells. Each section or table names at most MAX_NAMED other bodies.
+ */
+import { localize, type Locale } from '../l10n';
+import { DUPLICATE_THRESHOLD } from '../rules/crossyear';
+import type { Analysis, SectionSketch } from './analyze';
+import { sketchJaccard } from './sketch';
+import type { ReportReview, ReviewFinding, SimilarPair } from './types';
+
+/** A candidate key shared by more sections than this (in one year) is boilerplate. */
+export const MAX_POSTING = 128;
+/** Other bodies named per section or table; the rest are counted. */
+export const MAX_NAMED = 3;
+
+interface Entry {
+  report: number;
+  body: string;
+  section: SectionSketch;
+}
+
+interface Match {
+  other: number;
+  percent: number;
+}
+
+/** A report of one year, one per body (copies of the same body's report are left out by the caller). */
+export interface SimilarInput {
+  analysis: Analysis;
+  review: ReportReview;
+  body: string;
+}
+
+/** Finds 雷同 among the reports of one year; adds the findings to the reports and returns the pairs. */
+export function findSimilar(year: number, inputs: SimilarInput[], locale: Locale): SimilarPair[] {
+  const entries: Entry[] = [];
+  inputs.forEach((r, report) => {
+    for (const section of r.analysis.sections) entries.push({ report, body: r.body, section });
+  });
+  const matches: Match[][] = entries.map(() => []);
+  const add = (a: number, b: number, j: number) => {
+    const percent = Math.round(j * 100);
+    matches[a].push({ other: b, percent });
+    matches[b].push({ other: a, percent });
+  };
+  const identical = identicalGroups(entries);
+  /** Members of an identical group not linked one by one (counted in the “and N more”). */
+  const unlisted = new Int32Array(entries.length);
+  for (const group of identical.groups) {
+    // Every member against the first few: a mass copy stays linear, and each still names MAX_NAMED others.
+    for (let i = 0; i < group.length; i++) {
+      for (let k = 0; k < Math.min(i, MAX_NAMED + 1); k++) if (entries[group[i]].body !== entries[group[k]].body) add(group[k], group[i], 1);
+    }
+    const perBody = new Map<string, number>();
+    for (const i of group) perBody.set(entries[i].body, (perBody.get(entries[i].body) ?? 0) + 1);
+    for (const i of group) unlisted[i] = group.length - perBody.get(entries[i].body)! - matches[i].length;
+  }
+  candidatePairs(entries, identical.groupOf, (a, b) => {
+    const j = sketchJaccard(entries[a].section.sketch, entries[b].section.sketch);
+    if (j >= DUPLICATE_THRESHOLD) add(a, b, j);
+  });
+  const pairs: SimilarPair[] = [];
+  entries.forEach((e, i) => {
+    const ms = matches[i].sort((x, y) => y.percent - x.percent || cmp(inputs[entries[x.other].report].review.file, inputs[entries[y.other].report].review.file));
+    ms.slice(0, MAX_NAMED).forEach((m, k) => {
+      const o = entries[m.other];
+      const more = k === MAX_NAMED - 1 ? ms.length + unlisted[i] - MAX_NAMED : 0;
+      const review = inputs[e.report].review, otherReview = inputs[o.report].review;
+      review.findings.push(proseFinding(e.section, o.section, otherReview, m.percent, more, locale));
+      if (cmp(review.file, otherReview.file) < 0) {
+        pairs.push({ rule: 'TXT-DUPLICATE-OTHER', year, percent: m.percent, a: side(review, e.section.where), b: side(otherReview, o.section.where) });
+      }
+    });
+  });
+  pairs.push(...identicalTables(year, inputs, locale));
+  return pairs;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function side(r: ReportReview, where: string): SimilarPair['a'] {
+  return r.issuer ? { file: r.file, issuer: r.issuer, where } : { file: r.file, where };
+}
+
+/** Sections with exactly the same 4-gram set (a hash of the whole sketch), from at least two bodies. */
+function identicalGroups(entries: Entry[]): { groups: number[][]; groupOf: Int32Array } {
+  const byHash = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    const h = e.section.sketch.hashes;
+    let x = 0x811c9dc5, y = h.length;
+    for (let k = 0; k < h.length; k++) { x = Math.imul(x ^ h[k], 0x01000193); y = Math.imul(y + h[k], 0x9e3779b1) ^ (y >>> 15); }
+    const key = `${e.section.sketch.level}:${h.length}:${x >>> 0}:${y >>> 0}`;
+    const list = byHash.get(key);
+    if (list) list.push(i); else byHash.set(key, [i]);
+  });
+  const groupOf = new Int32Array(entries.length).fill(-1);
+  const groups: number[][] = [];
+  for (const list of byHash.values()) {
+    if (list.length < 2 || !list.some((i) => entries[i].body !== entries[list[0]].body)) continue;
+    for (const i of list) groupOf[i] = groups.length;
+    groups.push(list);
+  }
+  return { groups, groupOf };
+}
+
+/**
+ * Calls `verify(a, b)` once for each pair of sections of different bodies sharing at least two index keys
+ * (or all the keys of the smaller, when it has fewer), boilerplate keys left out. Identical sections were
+ * paired already. An accumulator per section keeps this a sum over the (short) posting lists.
+ */
+function candidatePairs(entries: Entry[], groupOf: Int32Array, verify: (a: number, b: number) => void): void {
+  const postings = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    for (const k of e.section.keys) {
+      const list = postings.get(k);
+      if (!list) postings.set(k, [i]);
+      else if (list.length <= MAX_POSTING) list.push(i);
+    }
+  });
+  const shared = new Int32Array(entries.length);
+  const touched: number[] = [];
+  for (let a = 0; a < entries.length; a++) {
+    const e = entries[a];
+    let usable = 0;
+    for (const k of e.section.keys) {
+      const list = postings.get(k)!;
+      if (list.length > MAX_POSTING) continue;
+      usable++;
+      for (const b of list) {
+        if (b <= a || entries[b].body === e.body) continue;
+        if (shared[b]++ === 0) touched.push(b);
+      }
+    }
+    for (const b of touched) {
+      const need = Math.min(2, usable, entries[b].section.keys.length);
+      const same = groupOf[a] >= 0 && groupOf[a] === groupOf[b];
+      if (shared[b] >= need && !same) verify(a, b);
+      shared[b] = 0;
+    }
+    touched.length = 0;
+  }
+}
+
+function proseFinding(s: SectionSketch, o: SectionSketch, other: ReportReview, percent: number, more: number, locale: Locale): ReviewFinding {
+  const args = { where: s.where, other: other.issuer ?? other.file, file: other.file, otherWhere: o.where, percent, more };
+  return {
+    rule: 'TXT-DUPLICATE-OTHER', severity: 'warning',
+    message: localize({ key: more > 0 ? 'review.duplicateProseMore' : 'review.duplicateProse', args }, locale),
+    line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, where: s.where,
+    other: { file: other.file, ...(other.issuer ? { issuer: other.issuer } : {}), where: o.where },
+  };
+}
+
+/** Tables 三 identical cell for cell (and not trivially small) in reports of different bodies. */
+function identicalTables(year: number, inputs: SimilarInput[], locale: Locale): SimilarPair[] {
+  const byKey = new Map<string, number[]>();
+  inputs.forEach((r, i) => {
+    const t = r.analysis.table3;
+    if (!t) return;
+    const list = byKey.get(t.key);
+    if (list) list.push(i); else byKey.set(t.key, [i]);
+  });
+  const pairs: SimilarPair[] = [];
+  const where = localize({ key: 'review.table3' }, locale);
+  for (const list of byKey.values()) {
+    if (!list.some((i) => inputs[i].body !== inputs[list[0]].body)) continue;
+    for (const i of list) {
+      const others = list.filter((j) => inputs[j].body !== inputs[i].body);
+      const t = inputs[i].analysis.table3!;
+      others.slice(0, MAX_NAMED).forEach((j, k) => {
+        const other = inputs[j].review;
+        const more = k === MAX_NAMED - 1 ? others.length - MAX_NAMED : 0;
+        const args = { other: other.issuer ?? other.file, file: other.file, cells: t.nonZero, applications: t.applications, more };
+        inputs[i].review.findings.push({
+          rule: 'T3-DUPLICATE-OTHER', severity: 'warning',
+          message: localize({ key: more > 0 ? 'review.duplicateTable3More' : 'review.duplicateTable3', args }, locale),
+          line: t.line, column: t.column, endLine: t.endLine, endColumn: t.endColumn, where,
+          other: { file: other.file, ...(other.issuer ? { issuer: other.issuer } : {}), where },
+        });
+        if (cmp(inputs[i].review.file, other.file) < 0) {
+          pairs.push({ rule: 'T3-DUPLICATE-OTHER', year, percent: 100, a: side(inputs[i].review, where), b: side(other, where) });
+        }
+      });
+    }
+  }
+  return pairs;
+}
