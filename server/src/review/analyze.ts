@@ -122,7 +122,7 @@ export function analyzeModel(task: FileTask, model: ReportModel, source: ReportS
   const findings = checkModel(model, { localDeadline: options.localDeadline, today: options.today, previous });
   const meta = readMeta(model);
   const values = model.template.version === 2021 ? tableValues(model) : undefined;
-  const applications = values?.[SUM_CELLS.indexOf('t3.r1:total')];
+  const applications = values?.[SUM_CELLS.indexOf('t3.r1:TOT')];
   const review: ReportReview = {
     file: task.shown, source, counts: { error: 0, warning: 0, info: 0 }, findings: [],
   };
@@ -188,7 +188,7 @@ function table3Print(model: ReportModel, values: Float64Array): Analysis['table3
   const cells = T3_INDEXES.map((i) => values[i]);
   if (cells.some((v) => Number.isNaN(v))) return undefined;
   const nonZero = cells.filter((v) => v !== 0).length;
-  const applications = values[SUM_CELLS.indexOf('t3.r1:total')] + values[SUM_CELLS.indexOf('t3.r2:total')];
+  const applications = values[SUM_CELLS.indexOf('t3.r1:TOT')] + values[SUM_CELLS.indexOf('t3.r2:TOT')];
   if (nonZero < T3_MIN_NONZERO || !(applications >= T3_MIN_APPLICATIONS)) return undefined;
   const table = model.tables.get('t3');
   if (!table) return undefined;

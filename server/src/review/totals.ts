@@ -8,7 +8,7 @@
 import { checkModel } from '../check';
 import { localize, type Locale } from '../l10n';
 import { parseReport, type ReportModel } from '../model/model';
-import { renderTables } from '../render/html';
+import { escapeHtml, renderTables } from '../render/html';
 import { describeCell, indexOf, splitCellRef, template2021, type CellRef } from '../template';
 import type { RuleId } from '../template/ruleCatalog';
 import { draftText, emptyDraft } from '../write/yamlWriter';
@@ -44,7 +44,10 @@ export function yearTotals(year: number, inputs: TotalsInput[], options: { local
   };
   const government = governmentComparison(inputs);
   if (government) out.government = government;
-  if (options.render) out.rendered = renderTables(model, ['t2', 't3', 't4'], { findings, locale: options.locale });
+  if (options.render) {
+    out.rendered = template2021.tables.map((table) => `<p class="caption">${escapeHtml(`${table.name} ${table.title}`)}</p>\n`
+      + renderTables(model, [table.id], { findings, locale: options.locale })).join('\n');
+  }
   return out;
 }
 
