@@ -61,7 +61,7 @@ export function sourceOf(name: string): ReportSource {
 }
 
 export function shownPath(path: string, cwd: string): string {
-  return (relative(cwd, path) || path).split(sep).join('/');
+  return (relative(cwd, path) || '.').split(sep).join('/');
 }
 
 /**
@@ -92,7 +92,7 @@ export function discoverReports(inputs: string[], options: DiscoverOptions): Dis
   const walk = (dir: string) => {
     const real = realOrSelf(dir);
     if (seenDirs.has(real)) {
-      out.skipped.push({ shown: shown(dir), message: { key: 'review.skipped.seenFolder', args: { target: shown(real) } } });
+      out.skipped.push({ shown: shown(dir), message: { key: 'review.skipped.seenFolder', args: { target: shownPath(real, realOrSelf(options.cwd)) } } });
       return;
     }
     seenDirs.add(real);
