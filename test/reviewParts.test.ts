@@ -147,3 +147,18 @@ describe('the progress bar', () => {
     expect([...s].reduce((w, c) => w + (/[\u4e00-\u9fff…]/.test(c) ? 2 : 1), 0)).toBeLessThanOrEqual(31);
   });
 });
+
+describe('雷同 at scale', () => {
+  it('chains a paragraph copied by many bodies with their own names in it, naming three and counting the rest', () => {
+    const bodies = corpusBodies(80, 5);
+    const shared = sharedParagraph(11);
+    const inputs = inputsOf(bodies.map((b, i) => corpusReport({ body: b, year: 2024, seed: i, shared: `${b.issuer.slice(0, 6)}${shared}` })));
+    findSimilar(2024, inputs, 'zh-cn');
+    for (const x of inputs) {
+      const f = x.review.findings.filter((y) => y.rule === 'TXT-DUPLICATE-OTHER');
+      expect(f.length, x.review.issuer).toBeGreaterThanOrEqual(2);
+      expect(f.length, x.review.issuer).toBeLessThanOrEqual(MAX_NAMED);
+      expect(f.at(-1)!.message).toContain(`另有 ${79 - f.length} 个机关`);
+    }
+  });
+});

@@ -2,11 +2,12 @@
  * 雷同 across bodies (TXT-DUPLICATE-OTHER, T3-DUPLICATE-OTHER), near-linear in the number of reports.
  *
  * Prose: every comparable section (the prose TXT-DUPLICATE compares) is indexed under a consistent sample of
- * its 4-gram hashes (sketch.ts). A key shared by more than MAX_POSTING sections of one year is boilerplate
- * (“严格落实《条例》要求”): it is left out of the candidate search, though it still counts in the similarity.
- * Sections that share at least two keys with a section of another body are candidates, and only candidates
- * are compared, with the TXT-DUPLICATE measure and threshold. Texts that are identical are grouped by a hash
- * of the whole sketch whatever their number, so a paragraph that a hundred towns copied is still found.
+ * its 4-gram hashes (sketch.ts). Sections that share at least two keys with a section of another body are
+ * candidates, and only candidates are compared, with the TXT-DUPLICATE measure and threshold. A key shared by
+ * more than MAX_POSTING sections of one year is boilerplate (“严格落实《条例》要求”) or a text copied very
+ * widely: such a key links each section only to the next NEIGHBOURS sections of other bodies in its list, so
+ * the work stays linear while a widely copied text still chains its copies together. Texts that are identical
+ * are grouped by a hash of the whole sketch whatever their number.
  * Tables 三 are grouped by their cells. Each section or table names at most MAX_NAMED other bodies.
  */
 import { localize, type Locale } from '../l10n';
@@ -15,8 +16,9 @@ import type { Analysis, SectionSketch } from './analyze';
 import { sketchJaccard } from './sketch';
 import type { ReportReview, ReviewFinding, SimilarPair } from './types';
 
-/** A candidate key shared by more sections than this (in one year) is boilerplate. */
-export const MAX_POSTING = 128;
+/** A key shared by more sections than this (in one year) links each section to its next neighbours only. */
+export const MAX_POSTING = 32;
+export const NEIGHBOURS = 2;
 /** Other bodies named per section or table; the rest are counted. */
 export const MAX_NAMED = 3;
 
@@ -45,33 +47,35 @@ export function findSimilar(year: number, inputs: SimilarInput[], locale: Locale
     for (const section of r.analysis.sections) entries.push({ report, body: r.body, section });
   });
   const matches: Match[][] = entries.map(() => []);
+  const clusters = new Clusters(entries.length);
   const add = (a: number, b: number, j: number) => {
     const percent = Math.round(j * 100);
     matches[a].push({ other: b, percent });
     matches[b].push({ other: a, percent });
+    clusters.union(a, b);
   };
   const identical = identicalGroups(entries);
-  /** Members of an identical group not linked one by one (counted in the “and N more”). */
-  const unlisted = new Int32Array(entries.length);
   for (const group of identical.groups) {
     // Every member against the first few: a mass copy stays linear, and each still names MAX_NAMED others.
     for (let i = 0; i < group.length; i++) {
       for (let k = 0; k < Math.min(i, MAX_NAMED + 1); k++) if (entries[group[i]].body !== entries[group[k]].body) add(group[k], group[i], 1);
+      clusters.union(group[0], group[i]);
     }
-    const perBody = new Map<string, number>();
-    for (const i of group) perBody.set(entries[i].body, (perBody.get(entries[i].body) ?? 0) + 1);
-    for (const i of group) unlisted[i] = group.length - perBody.get(entries[i].body)! - matches[i].length;
   }
   candidatePairs(entries, identical.groupOf, (a, b) => {
     const j = sketchJaccard(entries[a].section.sketch, entries[b].section.sketch);
     if (j >= DUPLICATE_THRESHOLD) add(a, b, j);
   });
+  const bodiesOf = clusters.bodies(entries.map((e) => e.body));
   const pairs: SimilarPair[] = [];
   entries.forEach((e, i) => {
     const ms = matches[i].sort((x, y) => y.percent - x.percent || cmp(inputs[entries[x.other].report].review.file, inputs[entries[y.other].report].review.file));
-    ms.slice(0, MAX_NAMED).forEach((m, k) => {
+    // The others in its cluster (copies of copies), less those named.
+    const others = bodiesOf(i).size - 1;
+    const named = Math.min(MAX_NAMED, ms.length);
+    ms.slice(0, named).forEach((m, k) => {
       const o = entries[m.other];
-      const more = k === MAX_NAMED - 1 ? ms.length + unlisted[i] - MAX_NAMED : 0;
+      const more = k === named - 1 ? Math.max(0, others - named) : 0;
       const review = inputs[e.report].review, otherReview = inputs[o.report].review;
       review.findings.push(proseFinding(e.section, o.section, otherReview, m.percent, more, locale));
       if (cmp(review.file, otherReview.file) < 0) {
@@ -81,6 +85,36 @@ export function findSimilar(year: number, inputs: SimilarInput[], locale: Locale
   });
   pairs.push(...identicalTables(year, inputs, locale));
   return pairs;
+}
+
+/** Union–find over sections: near-duplicates of near-duplicates form one cluster. */
+class Clusters {
+  private readonly parent: Int32Array;
+
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+
+  find(a: number): number {
+    while (this.parent[a] !== a) a = this.parent[a] = this.parent[this.parent[a]];
+    return a;
+  }
+
+  union(a: number, b: number): void {
+    const x = this.find(a), y = this.find(b);
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+
+  /** The distinct bodies of each section's cluster. */
+  bodies(body: string[]): (i: number) => Set<string> {
+    const sets = new Map<number, Set<string>>();
+    body.forEach((b, i) => {
+      const root = this.find(i);
+      const set = sets.get(root);
+      if (set) set.add(b); else sets.set(root, new Set([b]));
+    });
+    return (i) => sets.get(this.find(i))!;
+  }
 }
 
 function cmp(a: string, b: string): number {
@@ -114,40 +148,51 @@ function identicalGroups(entries: Entry[]): { groups: number[][]; groupOf: Int32
 
 /**
  * Calls `verify(a, b)` once for each pair of sections of different bodies sharing at least two index keys
- * (or all the keys of the smaller, when it has fewer), boilerplate keys left out. Identical sections were
- * paired already. An accumulator per section keeps this a sum over the (short) posting lists.
+ * (or all the keys of the smaller, when it has fewer). Identical sections were paired already. An accumulator
+ * per section keeps this a sum over the posting lists, each long list contributing NEIGHBOURS per section.
  */
 function candidatePairs(entries: Entry[], groupOf: Int32Array, verify: (a: number, b: number) => void): void {
   const postings = new Map<number, number[]>();
   entries.forEach((e, i) => {
     for (const k of e.section.keys) {
       const list = postings.get(k);
-      if (!list) postings.set(k, [i]);
-      else if (list.length <= MAX_POSTING) list.push(i);
+      if (list) list.push(i); else postings.set(k, [i]);
     }
   });
   const shared = new Int32Array(entries.length);
   const touched: number[] = [];
+  const count = (b: number) => { if (shared[b]++ === 0) touched.push(b); };
   for (let a = 0; a < entries.length; a++) {
     const e = entries[a];
-    let usable = 0;
     for (const k of e.section.keys) {
       const list = postings.get(k)!;
-      if (list.length > MAX_POSTING) continue;
-      usable++;
-      for (const b of list) {
-        if (b <= a || entries[b].body === e.body) continue;
-        if (shared[b]++ === 0) touched.push(b);
+      if (list.length <= MAX_POSTING) {
+        for (const b of list) if (b > a && entries[b].body !== e.body) count(b);
+        continue;
+      }
+      let found = 0;
+      for (let p = firstAfter(list, a); p < list.length && found < NEIGHBOURS; p++) {
+        if (entries[list[p]].body !== e.body) { count(list[p]); found++; }
       }
     }
     for (const b of touched) {
-      const need = Math.min(2, usable, entries[b].section.keys.length);
+      const need = Math.min(2, e.section.keys.length, entries[b].section.keys.length);
       const same = groupOf[a] >= 0 && groupOf[a] === groupOf[b];
       if (shared[b] >= need && !same) verify(a, b);
       shared[b] = 0;
     }
     touched.length = 0;
   }
+}
+
+/** The position of the first entry after `a` in a sorted list. */
+function firstAfter(list: number[], a: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= a) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function proseFinding(s: SectionSketch, o: SectionSketch, other: ReportReview, percent: number, more: number, locale: Locale): ReviewFinding {
