@@ -165,12 +165,12 @@ function charts(result: ReviewResult, rows: Row[], t: T): string {
   const name = (r: ReportReview) => short(r.issuer ?? r.file) + (years && r.year !== undefined ? ` ${r.year}` : '');
   const shown = apps.slice(0, 30).map((r) => ({ label: name(r.report), parts: [{ value: r.report.applications!, color: COLORS.bar }] }));
   const rest = apps.slice(30);
-  if (rest.length) shown.push({ label: t('chart.others', { n: rest.length }), parts: [{ value: rest.reduce((s, r) => s + r.report.applications!, 0), color: COLORS.info }] });
+  const restNote = rest.length ? t('chart.others', { n: rest.length, sum: rest.reduce((s, r) => s + r.report.applications!, 0) }) : undefined;
   const figure = (id: string, svg: string, note?: string) => `<figure id="${id}"><figcaption>${escapeHtml(t(`chart.${id}`))}</figcaption>${svg}${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}</figure>`;
   return `<section id="charts"><h2 class="d">${escapeHtml(t('nav.charts'))}</h2>
 ${figure('findings', horizontalBars(t('chart.findings'), byCategory, legend))}
 ${figure('dates', deadlineHistogram(t('chart.dates'), days, { deadline: t('chart.deadline'), early: t('chart.early'), late: t('chart.lateAxis'), unit: t('chart.weeks') }), t('chart.datesNote', { dated: days.length, undated: rows.length - days.length }))}
-${figure('applications', horizontalBars(t('chart.applications'), shown, []))}
+${figure('applications', horizontalBars(t('chart.applications'), shown, []), restNote)}
 </section>`;
 }
 
@@ -184,9 +184,10 @@ function totalsSection(totals: YearTotals[], t: T): string {
     const findings = y.findings.length
       ? `<ul class="findings">${y.findings.map((f) => `<li class="${f.severity}"><code>${escapeHtml(f.rule)}</code> ${escapeHtml(f.message)}</li>`).join('')}</ul>`
       : `<p class="ok">${escapeHtml(t('totals.identitiesHold'))}</p>`;
+    const why = y.findings.length ? `<p class="note">${escapeHtml(t('totals.identitiesFail'))}</p>` : '';
     const incomplete = y.incomplete.length ? `<p class="note">${escapeHtml(t('totals.incomplete', { files: y.incomplete.map((i) => `${i.file}（${i.missing}）`).join('、') }))}</p>` : '';
     return `<section class="year" id="totals-${y.year}"><h3 class="d">${escapeHtml(t('totals.heading', { year: y.year, reports: y.reports }))}</h3>
-${findings}${incomplete}<div class="xxgk-report totals-tables">${y.rendered ?? ''}</div>${governmentSection(y, t)}</section>`;
+${findings}${why}${incomplete}<div class="xxgk-report totals-tables">${y.rendered ?? ''}</div>${governmentSection(y, t)}</section>`;
   });
   return `<section id="totals"><h2 class="d">${escapeHtml(t('nav.totals'))}</h2><p>${escapeHtml(t('totals.intro'))}</p>${parts.join('\n') || `<p>${escapeHtml(t('none'))}</p>`}</section>`;
 }
