@@ -6,7 +6,7 @@
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
  *   npm run bench -- --only floor,cli,render,lsp,memory,pdf,review
- *   npm run bench -- --only review --review-sizes 1000,10000   (xxgk review; default 1,000 and 10,000)
+ *   npm run bench -- --only review --review-sizes 1000,10000 --review-mix yaml,mixed   (xxgk review; these are the defaults)
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
@@ -157,7 +157,8 @@ async function review(): Promise<void> {
   const arg = process.argv.indexOf('--review-sizes');
   const sizes = arg >= 0 ? process.argv[arg + 1].split(',').map(Number) : quick ? [200, 1000] : [1000, 10_000];
   heading(`xxgk review over ${sizes.map((n) => n.toLocaleString('en')).join(' and ')} generated reports (real CLI, JSON output)`);
-  const rows = await reviewBench(sizes);
+  const mixArg = process.argv.indexOf('--review-mix');
+  const rows = await reviewBench(sizes, mixArg >= 0 ? (process.argv[mixArg + 1].split(',') as ('yaml' | 'mixed')[]) : undefined);
   console.log(`${cpus().length} CPUs; other work on the machine shows in the wall clock (see the load average), less in the CPU-second rate.\n`);
   console.log(table(REVIEW_HEAD, rows));
 }

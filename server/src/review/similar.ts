@@ -17,7 +17,7 @@ import { sketchJaccard } from './sketch';
 import type { ReportReview, ReviewFinding, SimilarPair } from './types';
 
 /** A key shared by more sections than this (in one year) links each section to its next neighbours only. */
-export const MAX_POSTING = 32;
+export const MAX_POSTING = 16;
 export const NEIGHBOURS = 2;
 /** Other bodies named per section or table; the rest are counted. */
 export const MAX_NAMED = 3;
@@ -148,51 +148,68 @@ function identicalGroups(entries: Entry[]): { groups: number[][]; groupOf: Int32
 
 /**
  * Calls `verify(a, b)` once for each pair of sections of different bodies sharing at least two index keys
- * (or all the keys of the smaller, when it has fewer). Identical sections were paired already. An accumulator
- * per section keeps this a sum over the posting lists, each long list contributing NEIGHBOURS per section.
+ * (or all the keys of the smaller, when it has fewer). Identical sections were paired already. The posting
+ * lists are runs of one sorted array of (key, section) numbers — typed arrays, no hash map of millions of
+ * lists — and an accumulator per section sums its lists, each long list contributing NEIGHBOURS at most.
  */
 function candidatePairs(entries: Entry[], groupOf: Int32Array, verify: (a: number, b: number) => void): void {
-  const postings = new Map<number, number[]>();
-  entries.forEach((e, i) => {
-    for (const k of e.section.keys) {
-      const list = postings.get(k);
-      if (list) list.push(i); else postings.set(k, [i]);
-    }
-  });
-  const shared = new Int32Array(entries.length);
+  const n = entries.length;
+  const bodyId = bodyIds(entries);
+  // key · 2^bits + section fits a double exactly while key < 2^(53 − bits); keys lose low bits beyond that.
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const shift = Math.max(0, bits - 21);
+  const space = 2 ** bits;
+  let total = 0;
+  for (const e of entries) total += e.section.keys.length;
+  const occ = new Float64Array(total);
+  let p = 0;
+  entries.forEach((e, i) => { for (const k of e.section.keys) occ[p++] = (k >>> shift) * space + i; });
+  occ.sort();
+  const section = new Int32Array(total), runEnd = new Int32Array(total), runStart = new Int32Array(total);
+  for (let s = 0; s < total;) {
+    const key = Math.floor(occ[s] / space);
+    let e = s;
+    while (e < total && Math.floor(occ[e] / space) === key) { section[e] = occ[e] - key * space; e++; }
+    for (let q = s; q < e; q++) { runStart[q] = s; runEnd[q] = e; }
+    s = e;
+  }
+  // Each section's places in the sorted array (a counting sort by section).
+  const first = new Int32Array(n + 1);
+  for (let q = 0; q < total; q++) first[section[q] + 1]++;
+  for (let i = 0; i < n; i++) first[i + 1] += first[i];
+  const places = new Int32Array(total);
+  const fill = first.slice(0, n);
+  for (let q = 0; q < total; q++) places[fill[section[q]]++] = q;
+  const shared = new Int32Array(n);
   const touched: number[] = [];
-  const count = (b: number) => { if (shared[b]++ === 0) touched.push(b); };
-  for (let a = 0; a < entries.length; a++) {
-    const e = entries[a];
-    for (const k of e.section.keys) {
-      const list = postings.get(k)!;
-      if (list.length <= MAX_POSTING) {
-        for (const b of list) if (b > a && entries[b].body !== e.body) count(b);
-        continue;
-      }
+  for (let a = 0; a < n; a++) {
+    for (let k = first[a]; k < first[a + 1]; k++) {
+      const q = places[k], end = runEnd[q];
+      const long = end - runStart[q] > MAX_POSTING;
       let found = 0;
-      for (let p = firstAfter(list, a); p < list.length && found < NEIGHBOURS; p++) {
-        if (entries[list[p]].body !== e.body) { count(list[p]); found++; }
+      for (let x = long ? q + 1 : runStart[q]; x < end && found < (long ? NEIGHBOURS : Infinity); x++) {
+        const b = section[x];
+        if (b <= a || bodyId[b] === bodyId[a]) continue;
+        if (shared[b]++ === 0) touched.push(b);
+        found++;
       }
     }
     for (const b of touched) {
-      const need = Math.min(2, e.section.keys.length, entries[b].section.keys.length);
-      const same = groupOf[a] >= 0 && groupOf[a] === groupOf[b];
-      if (shared[b] >= need && !same) verify(a, b);
+      const need = Math.min(2, entries[a].section.keys.length, entries[b].section.keys.length);
+      if (shared[b] >= need && !(groupOf[a] >= 0 && groupOf[a] === groupOf[b])) verify(a, b);
       shared[b] = 0;
     }
     touched.length = 0;
   }
 }
 
-/** The position of the first entry after `a` in a sorted list. */
-function firstAfter(list: number[], a: number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] <= a) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+function bodyIds(entries: Entry[]): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(entries, (e) => {
+    let id = ids.get(e.body);
+    if (id === undefined) ids.set(e.body, (id = ids.size));
+    return id;
+  });
 }
 
 function proseFinding(s: SectionSketch, o: SectionSketch, other: ReportReview, percent: number, more: number, locale: Locale): ReviewFinding {
