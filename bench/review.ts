@@ -20,7 +20,13 @@ const PDFS = ['county-2024.chromium.pdf', 'zhangying-2024.word.pdf', 'generated-
 export type Mix = 'yaml' | 'mixed';
 
 /** Forms of the mixed folder, per 100 reports: what a county's office receives (mostly pages and Word files). */
-const MIXED: [form: string, per100: number][] = [['yaml', 60], ['html', 20], ['txt', 10], ['docx', 8], ['pdf', 2]];
+const MIXED: [form: string, per100: number][] = [
+  ['yaml', 60],
+  ['html', 20],
+  ['txt', 10],
+  ['docx', 8],
+  ['pdf', 2],
+];
 
 /** Writes `n` reports (one per body, one year; every 50th pair of towns shares a paragraph). */
 export async function writeFolder(dir: string, n: number, mix: Mix): Promise<Record<string, number>> {
@@ -46,12 +52,21 @@ export async function writeFolder(dir: string, n: number, mix: Mix): Promise<Rec
   return forms;
 }
 
-interface Stats { jobs: number; stages: Record<string, number>; cpuMs: number; maxRssBytes: number }
+interface Stats {
+  jobs: number;
+  stages: Record<string, number>;
+  cpuMs: number;
+  maxRssBytes: number;
+}
 
 function run(dir: string, jobs: number): { wall: number; stats: Stats } {
   const out = join(dir, '..', `review-${jobs}.json`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'review', dir, '-o', out, '--force', '--quiet', '--stats', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'review', dir, '-o', out, '--force', '--quiet', '--stats', '--jobs', String(jobs)],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const wall = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`xxgk review failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return { wall, stats: JSON.parse(r.stderr.trim().split('\n').at(-1)!) };
@@ -69,9 +84,20 @@ export async function reviewBench(sizes: number[], mixes: Mix[] = ['yaml', 'mixe
         const { wall, stats } = run(dir, jobs);
         const total = Object.values(stats.stages).reduce((a, b) => a + b, 0);
         rows.push([
-          `${n.toLocaleString('en')} ${mix === 'yaml' ? '.xxgk.yaml' : `mixed (${Object.entries(forms).map(([f, c]) => `${f} ${c}`).join(', ')})`}`,
-          String(jobs), `${(wall / 1000).toFixed(1)} s`, String(Math.round(n / (wall / 1000))), String(Math.round(n / (stats.cpuMs / 1000))),
-          `${((100 * stats.stages.similar) / total).toFixed(1)} % (${stats.stages.similar} ms)`, fmtBytes(stats.maxRssBytes), load.toFixed(1),
+          `${n.toLocaleString('en')} ${
+            mix === 'yaml'
+              ? '.xxgk.yaml'
+              : `mixed (${Object.entries(forms)
+                  .map(([f, c]) => `${f} ${c}`)
+                  .join(', ')})`
+          }`,
+          String(jobs),
+          `${(wall / 1000).toFixed(1)} s`,
+          String(Math.round(n / (wall / 1000))),
+          String(Math.round(n / (stats.cpuMs / 1000))),
+          `${((100 * stats.stages.similar) / total).toFixed(1)} % (${stats.stages.similar} ms)`,
+          fmtBytes(stats.maxRssBytes),
+          load.toFixed(1),
         ]);
         console.error(`  review ${n} ${mix} --jobs ${jobs}: ${rows.at(-1)!.join(' | ')}`);
       }
@@ -81,6 +107,14 @@ export async function reviewBench(sizes: number[], mixes: Mix[] = ['yaml', 'mixe
   return rows;
 }
 
-export const REVIEW_HEAD = ['reports', '--jobs', 'wall clock (process start included)', 'reports/s', 'reports per CPU-second (per core)',
-  '雷同 stage (share of the stages)', 'peak RSS', 'load average (1 min) at start'];
+export const REVIEW_HEAD = [
+  'reports',
+  '--jobs',
+  'wall clock (process start included)',
+  'reports/s',
+  'reports per CPU-second (per core)',
+  '雷同 stage (share of the stages)',
+  'peak RSS',
+  'load average (1 min) at start',
+];
 export { table };

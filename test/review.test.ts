@@ -23,7 +23,12 @@ import { makeReviewFolder, sumOf, type ReviewFolder } from './helpers/reviewFold
 import { ROOT, TODAY } from './helpers/samples';
 import { tempDir } from './helpers/tmp';
 
-type Node = DefaultTreeAdapterMap['node'] & { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
+type Node = DefaultTreeAdapterMap['node'] & {
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  value?: string;
+};
 
 let folder: ReviewFolder;
 let result: ReviewResult;
@@ -49,16 +54,30 @@ describe('xxgk review over a folder of reports in every form', () => {
   });
 
   it('lists the damaged and the empty file with their reasons, and skips the lock file and the link loop', () => {
-    expect(result.unreadable.map((u) => [u.file, u.reason])).toEqual([[folder.files.broken, 'import'], [folder.files.empty, 'empty']]);
+    expect(result.unreadable.map((u) => [u.file, u.reason])).toEqual([
+      [folder.files.broken, 'import'],
+      [folder.files.empty, 'empty'],
+    ]);
     expect(result.unreadable[1].message).toContain('文件是空的');
-    expect(result.skipped.map((s) => s.file)).toEqual(expect.arrayContaining([folder.files.lock, `${folder.bodies[0].county}/回到上级`]));
+    expect(result.skipped.map((s) => s.file)).toEqual(
+      expect.arrayContaining([folder.files.lock, `${folder.bodies[0].county}/回到上级`]),
+    );
   });
 
   it('finds the defects the folder was made with', () => {
-    const expected: Record<string, string> = { total: 'T3-ROW-TOTAL', late: 'DATE-LATE-DEPT', blank: 'T3-BLANK', missingPart: 'STR-PARTS', signedTooEarly: 'DATE-BEFORE-PERIOD-END' };
+    const expected: Record<string, string> = {
+      total: 'T3-ROW-TOTAL',
+      late: 'DATE-LATE-DEPT',
+      blank: 'T3-BLANK',
+      missingPart: 'STR-PARTS',
+      signedTooEarly: 'DATE-BEFORE-PERIOD-END',
+    };
     for (const [i, defect] of folder.defects) {
       const found = rules(folder.bodies[i].issuer);
-      expect(found.some((r) => r === expected[defect] || (defect === 'missingPart' && r === 'STR-PART5-EMPTY')), `${defect}: ${found}`).toBe(true);
+      expect(
+        found.some((r) => r === expected[defect] || (defect === 'missingPart' && r === 'STR-PART5-EMPTY')),
+        `${defect}: ${found}`,
+      ).toBe(true);
     }
   });
 
@@ -73,7 +92,10 @@ describe('xxgk review over a folder of reports in every form', () => {
 
   it('warns both towns that share a paragraph, naming the other body and section', () => {
     const [a, b] = folder.copiedTowns.map((i) => folder.bodies[i].issuer);
-    for (const [self, other] of [[a, b], [b, a]]) {
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ]) {
       const f = reportOf(self).findings.filter((x) => x.rule === 'TXT-DUPLICATE-OTHER');
       expect(f.map((x) => x.other?.issuer)).toEqual([other]);
       expect(f[0].where).toBe('一、（三）政府信息管理');
@@ -81,7 +103,9 @@ describe('xxgk review over a folder of reports in every form', () => {
       expect(f[0].message).toContain('一、（三）政府信息管理');
     }
     // Nobody else's prose is nearly the same as another body's.
-    const flagged = new Set(result.reports.filter((r) => r.findings.some((f) => f.rule === 'TXT-DUPLICATE-OTHER')).map((r) => r.issuer));
+    const flagged = new Set(
+      result.reports.filter((r) => r.findings.some((f) => f.rule === 'TXT-DUPLICATE-OTHER')).map((r) => r.issuer),
+    );
     expect(flagged).toEqual(new Set([a, b]));
     expect(result.similar.filter((p) => p.rule === 'TXT-DUPLICATE-OTHER')).toHaveLength(1);
   });
@@ -104,8 +128,13 @@ describe('xxgk review over a folder of reports in every form', () => {
     expect(y2024.findings.map((f) => f.rule)).toContain('T3-ROW-TOTAL');
     expect(y2024.government?.issuer).toBe(folder.bodies[0].issuer);
     expect(y2024.government?.others).toBe(reports2024.length - 1);
-    const own = sumOf(reports2024.filter((r) => r.issuer === folder.bodies[0].issuer), 't3.r1:TOT');
-    expect(y2024.government?.differences.find((d) => d.cell === 't3.r1:TOT')).toEqual(expect.objectContaining({ own, others: sumOf(reports2024, 't3.r1:TOT') - own }));
+    const own = sumOf(
+      reports2024.filter((r) => r.issuer === folder.bodies[0].issuer),
+      't3.r1:TOT',
+    );
+    expect(y2024.government?.differences.find((d) => d.cell === 't3.r1:TOT')).toEqual(
+      expect.objectContaining({ own, others: sumOf(reports2024, 't3.r1:TOT') - own }),
+    );
   });
 
   it('gives the same JSON as the snapshot', async () => {
@@ -127,18 +156,22 @@ function activeContent(doc: Node): { problems: string[]; csp: string } {
   let csp = '';
   walk(doc, (n) => {
     if (!n.tagName) return;
-    if (['script', 'iframe', 'object', 'embed', 'link', 'base', 'img', 'form', 'foreignobject'].includes(n.tagName)) problems.push(n.tagName);
-    if (n.tagName === 'meta' && attr(n, 'http-equiv')?.toLowerCase() === 'content-security-policy') csp = attr(n, 'content')!;
+    if (['script', 'iframe', 'object', 'embed', 'link', 'base', 'img', 'form', 'foreignobject'].includes(n.tagName))
+      problems.push(n.tagName);
+    if (n.tagName === 'meta' && attr(n, 'http-equiv')?.toLowerCase() === 'content-security-policy')
+      csp = attr(n, 'content')!;
     for (const a of n.attrs ?? []) {
       const link = /^(xlink:)?href$/.test(a.name) && !a.value.startsWith('#');
-      if (/^on/i.test(a.name) || a.name === 'src' || a.name === 'srcset' || link) problems.push(`${n.tagName} ${a.name}=${a.value}`);
+      if (/^on/i.test(a.name) || a.name === 'src' || a.name === 'srcset' || link)
+        problems.push(`${n.tagName} ${a.name}=${a.value}`);
     }
     if (n.tagName === 'style' && /url\s*\(|@import/i.test(textOf(n))) problems.push('style loads something');
   });
   return { problems, csp };
 }
 
-const textOf = (n: Node): string => (n.nodeName === '#text' ? n.value ?? '' : (n.childNodes ?? []).map(textOf).join(''));
+const textOf = (n: Node): string =>
+  n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(textOf).join('');
 
 describe('the dashboard', () => {
   let html: string;
@@ -148,21 +181,27 @@ describe('the dashboard', () => {
     doc = parse(html) as unknown as Node;
   });
 
-  it('has no active content and loads nothing: the export’s CSP, no script, no handler, links only within the page', () => {
+  it('has no active content and loads nothing: the export’s CSP, no script or handler, links within the page', () => {
     const { problems, csp } = activeContent(doc);
     expect(problems).toEqual([]);
     expect(csp).toBe("default-src 'none'; style-src 'unsafe-inline'");
     // The inspection finds active content when it is there.
-    expect(activeContent(parse('<p onclick="x"><a href="http://x">a</a><script></script></p>') as unknown as Node).problems).toHaveLength(3);
+    expect(
+      activeContent(parse('<p onclick="x"><a href="http://x">a</a><script></script></p>') as unknown as Node).problems,
+    ).toHaveLength(3);
   });
 
   it('has one row per body in each of its orders, linking to the body’s section', () => {
     const counted = result.reports.filter((r) => !r.duplicateOf);
     for (const view of ['by-severity', 'by-name', 'by-date']) {
       let section: Node | undefined;
-      walk(doc, (n) => { if (attr(n, 'id') === view) section = n; });
+      walk(doc, (n) => {
+        if (attr(n, 'id') === view) section = n;
+      });
       const rows: string[] = [];
-      walk(section!, (n) => { if (n.tagName === 'tr' && attr(n, 'data-body')) rows.push(attr(n, 'data-body')!); });
+      walk(section!, (n) => {
+        if (n.tagName === 'tr' && attr(n, 'data-body')) rows.push(attr(n, 'data-body')!);
+      });
       expect(rows.length, view).toBe(counted.length);
       expect(new Set(rows).size, view).toBe(counted.length);
       for (const id of rows) expect(html).toContain(`<section class="body" id="${id}">`);
@@ -172,30 +211,42 @@ describe('the dashboard', () => {
   it('shows the 汇总 tables with the sums, drawn by the report renderer', () => {
     const y2024 = result.totals.find((t) => t.year === 2024)!;
     let section: Node | undefined;
-    walk(doc, (n) => { if (attr(n, 'id') === 'totals-2024') section = n; });
+    walk(doc, (n) => {
+      if (attr(n, 'id') === 'totals-2024') section = n;
+    });
     const cells = new Map<string, string>();
-    walk(section!, (n) => { if (n.tagName === 'td' && attr(n, 'data-cell')) cells.set(attr(n, 'data-cell')!, textOf(n).trim()); });
+    walk(section!, (n) => {
+      if (n.tagName === 'td' && attr(n, 'data-cell')) cells.set(attr(n, 'data-cell')!, textOf(n).trim());
+    });
     const reports2024 = folder.reports.filter((r) => r.year === 2024);
     for (const ref of ['t3.r1:TOT', 't3.r4:NP', 't2.penalty:decisions', 't4.LD:T']) {
       expect(Number(cells.get(ref)), ref).toBeCloseTo(sumOf(reports2024, ref), 6);
       expect(Number(cells.get(ref)), ref).toBe(y2024.values[ref]);
     }
     // The sums' failing identities are marked as in the preview.
-    expect(section && html.slice(html.indexOf('id="totals-2024"')).split('id="similar"')[0]).toContain('data-severity="error"');
+    expect(section && html.slice(html.indexOf('id="totals-2024"')).split('id="similar"')[0]).toContain(
+      'data-severity="error"',
+    );
   });
 
   it('draws its charts as inline SVG and each body’s report with the failing cells marked', () => {
     expect(html.match(/<svg class="chart"/g)).toHaveLength(3);
     const defective = result.reports.findIndex((r) => r.issuer === folder.bodies[4].issuer);
     const section = html.slice(html.indexOf(`id="r${defective + 1}"`));
-    expect(section.slice(0, section.indexOf('</section>\n<section class="body"'))).toMatch(/<td class="num" data-cell="t3\.r3\.1:TOT"[^>]*data-severity="error"/);
+    expect(section.slice(0, section.indexOf('</section>\n<section class="body"'))).toMatch(
+      /<td class="num" data-cell="t3\.r3\.1:TOT"[^>]*data-severity="error"/,
+    );
   });
 
   it('escapes report content (a hostile body name and message stay text)', () => {
     const hostile: ReviewResult = JSON.parse(JSON.stringify(result));
     const victim = hostile.reports.find((r) => r.findings.length)!;
     victim.issuer = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    victim.findings[0] = { ...victim.findings[0], message: '"><svg onload=alert(3)>', where: '<a href="javascript:x">' };
+    victim.findings[0] = {
+      ...victim.findings[0],
+      message: '"><svg onload=alert(3)>',
+      where: '<a href="javascript:x">',
+    };
     const page = renderDashboard(hostile);
     expect(activeContent(parse(page) as unknown as Node).problems).toEqual([]);
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
@@ -204,7 +255,7 @@ describe('the dashboard', () => {
 });
 
 describe('machine outputs', () => {
-  it('SARIF 2.1.0: valid against the schema, one run, rules from the catalogue with titles, every finding located', () => {
+  it('SARIF 2.1.0: valid against the schema, one run, the catalogue’s rules and titles, every finding located', () => {
     const sarif = JSON.parse(reviewSarif(result, { baseUri: 'file:///reviews/' }));
     const schema = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -215,7 +266,9 @@ describe('machine outputs', () => {
     expect(validate({ ...sarif, version: '2.0.0' })).toBe(false);
     expect(sarif.runs).toHaveLength(1);
     const run = sarif.runs[0];
-    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === 'TXT-DUPLICATE-OTHER').shortDescription.text).toBe(RULE_CATALOG['TXT-DUPLICATE-OTHER'].title);
+    expect(
+      run.tool.driver.rules.find((r: { id: string }) => r.id === 'TXT-DUPLICATE-OTHER').shortDescription.text,
+    ).toBe(RULE_CATALOG['TXT-DUPLICATE-OTHER'].title);
     const findings = result.reports.reduce((s, r) => s + r.findings.length, 0);
     expect(run.results).toHaveLength(findings);
     const yaml = run.results.find((r: { properties: { source: string } }) => r.properties.source === 'yaml');
@@ -230,7 +283,20 @@ describe('machine outputs', () => {
     const csv = reviewCsv(result);
     expect(csv.startsWith('\ufeff')).toBe(true);
     const rows: string[][] = parseCsv(csv.slice(1), { relaxColumnCount: false });
-    expect(rows[0]).toEqual(['文件', '机关', '机关类型', '年度', '严重程度', '规则编号', '规则名称', '位置', '行', '列', '说明', '雷同的另一份报告']);
+    expect(rows[0]).toEqual([
+      '文件',
+      '机关',
+      '机关类型',
+      '年度',
+      '严重程度',
+      '规则编号',
+      '规则名称',
+      '位置',
+      '行',
+      '列',
+      '说明',
+      '雷同的另一份报告',
+    ]);
     const findings = result.reports.reduce((s, r) => s + r.findings.length, 0);
     expect(rows.length - 1).toBe(findings + result.unreadable.length);
     const copied = rows.find((r) => r[5] === 'TXT-DUPLICATE-OTHER')!;
@@ -247,9 +313,14 @@ describe('machine outputs', () => {
 });
 
 describe('the bundled CLI', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'review', ...args], { cwd: folder.dir, encoding: 'utf8', env: { ...process.env, XXGK_LANG: 'zh-cn' } });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'review', ...args], {
+      cwd: folder.dir,
+      encoding: 'utf8',
+      env: { ...process.env, XXGK_LANG: 'zh-cn' },
+    });
 
-  it('with two worker threads gives the same result as one thread in process, exit code 1, nothing written beside the inputs', () => {
+  it('with two worker threads gives the result of one thread in process, exit 1, nothing beside the inputs', () => {
     const before = listAll(folder.dir);
     const out = join(tempDir('xxgk-review-out-'), 'review.json');
     const r = cli('.', '-o', out, '--jobs', '2', '--stats');
@@ -259,7 +330,11 @@ describe('the bundled CLI', () => {
     expect(stats.jobs).toBe(2);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     const mine = JSON.parse(reviewJson(result));
-    expect({ ...json, options: { ...json.options, today: '' }, tool: {} }).toEqual({ ...mine, options: { ...mine.options, today: '' }, tool: {} });
+    expect({ ...json, options: { ...json.options, today: '' }, tool: {} }).toEqual({
+      ...mine,
+      options: { ...mine.options, today: '' },
+      tool: {},
+    });
     expect(listAll(folder.dir)).toEqual(before);
   }, 180_000);
 
@@ -287,5 +362,7 @@ describe('the bundled CLI', () => {
 });
 
 function listAll(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: false } as never).map(String).sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: false } as never)
+    .map(String)
+    .sort();
 }

@@ -25,20 +25,36 @@ describe('discovery', () => {
     const dir = tempDir('xxgk-discover-');
     mkdirSync(join(dir, 'b/子目录'), { recursive: true });
     mkdirSync(join(dir, '.hidden'));
-    for (const f of ['b/子目录/z.docx', 'b/a.xxgk.yaml', 'a.HTML', 'b/notes.md', '.hidden/x.txt', 'b/~$a.docx', 'c.pdf', 'old.doc']) writeFileSync(join(dir, f), 'x');
+    for (const f of [
+      'b/子目录/z.docx',
+      'b/a.xxgk.yaml',
+      'a.HTML',
+      'b/notes.md',
+      '.hidden/x.txt',
+      'b/~$a.docx',
+      'c.pdf',
+      'old.doc',
+    ])
+      writeFileSync(join(dir, f), 'x');
     symlinkSync('..', join(dir, 'b', 'up'));
     symlinkSync(join(dir, 'b'), join(dir, 'zlink'));
     symlinkSync('missing.txt', join(dir, 'gone.txt'));
     symlinkSync('c.pdf', join(dir, 'same.pdf'));
     const d = discoverReports(['.'], { cwd: dir, exclude: [join(dir, 'c.pdf')] });
     expect(d.files.map((f) => f.shown)).toEqual(['a.HTML', 'b/a.xxgk.yaml', 'b/子目录/z.docx', 'old.doc']);
-    expect(d.problems).toEqual([{ shown: 'gone.txt', reason: 'broken-link', message: { key: 'review.unreadable.brokenLink' } }]);
+    expect(d.problems).toEqual([
+      { shown: 'gone.txt', reason: 'broken-link', message: { key: 'review.unreadable.brokenLink' } },
+    ]);
     expect(d.skipped.map((s) => [s.shown, s.message.key])).toEqual([
-      ['b/up', 'review.skipped.seenFolder'], ['b/~$a.docx', 'review.skipped.lockFile'], ['zlink', 'review.skipped.seenFolder'],
+      ['b/up', 'review.skipped.seenFolder'],
+      ['b/~$a.docx', 'review.skipped.lockFile'],
+      ['zlink', 'review.skipped.seenFolder'],
     ]);
     expect(() => discoverReports(['nope'], { cwd: dir })).toThrow(MissingInputError);
     // A file named on the command line is taken whatever its name; named twice, once.
-    expect(discoverReports(['b/notes.md', 'b/notes.md'], { cwd: dir }).files.map((f) => f.shown)).toEqual(['b/notes.md']);
+    expect(discoverReports(['b/notes.md', 'b/notes.md'], { cwd: dir }).files.map((f) => f.shown)).toEqual([
+      'b/notes.md',
+    ]);
   });
 });
 
@@ -48,16 +64,24 @@ describe('the 雷同 measure', () => {
   it('is TXT-DUPLICATE’s Jaccard index of 4-grams, exactly, for sections of ordinary length', () => {
     expect(prose.length).toBeGreaterThan(20);
     for (let i = 0; i + 1 < prose.length; i++) {
-      expect(sketchJaccard(sketchOf(prose[i]), sketchOf(prose[i + 1]))).toBeCloseTo(similarity(prose[i], prose[i + 1]), 12);
+      expect(sketchJaccard(sketchOf(prose[i]), sketchOf(prose[i + 1]))).toBeCloseTo(
+        similarity(prose[i], prose[i + 1]),
+        12,
+      );
     }
     const edited = prose[3].replace(/。/g, '，并').slice(0, -10);
     expect(sketchJaccard(sketchOf(prose[3]), sketchOf(edited))).toBeCloseTo(similarity(prose[3], edited), 12);
   });
 
   it('estimates it closely from a consistent sample for very long sections', () => {
-    const long = Array.from({ length: 60 }, (_, i) => corpusReport({ body: corpusBodies(60)[i], year: 2024, seed: i })).join('');
-    const other = long.slice(0, Math.floor(long.length * 0.7)) + corpusReport({ body: corpusBodies(3)[2], year: 2023, seed: 9 }).repeat(3);
-    const a = sketchOf(long), b = sketchOf(other);
+    const long = Array.from({ length: 60 }, (_, i) =>
+      corpusReport({ body: corpusBodies(60)[i], year: 2024, seed: i }),
+    ).join('');
+    const other =
+      long.slice(0, Math.floor(long.length * 0.7)) +
+      corpusReport({ body: corpusBodies(3)[2], year: 2023, seed: 9 }).repeat(3);
+    const a = sketchOf(long),
+      b = sketchOf(other);
     expect(a.level).toBeGreaterThan(0);
     expect(a.hashes.length).toBeLessThanOrEqual(MAX_EXACT);
     expect(sketchJaccard(a, b)).toBeCloseTo(similarity(long, other), 1);
@@ -66,21 +90,33 @@ describe('the 雷同 measure', () => {
 
 function inputsOf(texts: string[]): SimilarInput[] {
   return texts.map((text, index) => {
-    const analysis = analyzeModel({ index, path: `${index}.xxgk.yaml`, shown: `${index}.xxgk.yaml` }, parseReport(text), 'yaml', OPTIONS);
+    const analysis = analyzeModel(
+      { index, path: `${index}.xxgk.yaml`, shown: `${index}.xxgk.yaml` },
+      parseReport(text),
+      'yaml',
+      OPTIONS,
+    );
     return { analysis, review: analysis.review!, body: analysis.body! };
   });
 }
 
 describe('雷同 across bodies', () => {
   const bodies = corpusBodies(40, 3);
-  const report = (i: number, extra: Partial<Parameters<typeof corpusReport>[0]> = {}) => corpusReport({ body: bodies[i], year: 2024, seed: i, ...extra });
+  const report = (i: number, extra: Partial<Parameters<typeof corpusReport>[0]> = {}) =>
+    corpusReport({ body: bodies[i], year: 2024, seed: i, ...extra });
 
-  it('flags a section copied into another body’s report, not an edited one below the threshold, not the same body’s', () => {
+  it('flags a section copied into another body’s report, not one below the threshold, not the same body’s', () => {
     const shared = sharedParagraph(1);
     const barely = `${shared}${sharedParagraph(2)}`; // the copy is half of this section: Jaccard about one half
-    const inputs = inputsOf([report(13, { shared }), report(14, { shared: barely }), report(15, { shared: `${shared}${sharedParagraph(3)}${sharedParagraph(4)}` })]);
+    const inputs = inputsOf([
+      report(13, { shared }),
+      report(14, { shared: barely }),
+      report(15, { shared: `${shared}${sharedParagraph(3)}${sharedParagraph(4)}` }),
+    ]);
     findSimilar(2024, inputs, 'zh-cn');
-    const flagged = inputs.map((x) => x.review.findings.filter((f) => f.rule === 'TXT-DUPLICATE-OTHER').map((f) => f.other!.issuer));
+    const flagged = inputs.map((x) =>
+      x.review.findings.filter((f) => f.rule === 'TXT-DUPLICATE-OTHER').map((f) => f.other!.issuer),
+    );
     expect(similarity(shared, barely)).toBeGreaterThanOrEqual(0.5);
     expect(similarity(shared, `${shared}${sharedParagraph(3)}${sharedParagraph(4)}`)).toBeLessThan(0.5);
     expect(flagged).toEqual([[bodies[14].issuer], [bodies[13].issuer], []]);
@@ -107,33 +143,76 @@ describe('雷同 across bodies', () => {
     tiny.set('t3.r1', [1, 0, 0, 0, 0, 0]);
     tiny.set('t3.r3.1', [1, 0, 0, 0, 0, 0]);
     tiny.set('t3.r3.7', [1, 0, 0, 0, 0, 0]);
-    const inputs = inputsOf([report(1, { table3: t3 }), report(2, { table3: new Map(t3) }), report(3, { table3: tiny }), report(4, { table3: new Map(tiny) })]);
+    const inputs = inputsOf([
+      report(1, { table3: t3 }),
+      report(2, { table3: new Map(t3) }),
+      report(3, { table3: tiny }),
+      report(4, { table3: new Map(tiny) }),
+    ]);
     findSimilar(2024, inputs, 'zh-cn');
-    expect(inputs.map((x) => x.review.findings.filter((f) => f.rule === 'T3-DUPLICATE-OTHER').length)).toEqual([1, 1, 0, 0]);
+    expect(inputs.map((x) => x.review.findings.filter((f) => f.rule === 'T3-DUPLICATE-OTHER').length)).toEqual([
+      1, 1, 0, 0,
+    ]);
   });
 });
 
 describe('last year’s report among the inputs', () => {
   it('is the same body (full or short name) one year before', () => {
-    expect(previousAmong([
-      { year: 2024, issuer: '张营乡人民政府' }, { year: 2023, issuer: '张营乡' }, { year: 2022, issuer: '张营乡人民政府' },
-      { year: 2024, issuer: '李庄乡人民政府' }, { year: 2023 },
-    ])).toEqual([1, 2, -1, -1, -1]);
+    expect(
+      previousAmong([
+        { year: 2024, issuer: '张营乡人民政府' },
+        { year: 2023, issuer: '张营乡' },
+        { year: 2022, issuer: '张营乡人民政府' },
+        { year: 2024, issuer: '李庄乡人民政府' },
+        { year: 2023 },
+      ]),
+    ).toEqual([1, 2, -1, -1, -1]);
   });
 });
 
 describe('the progress bar', () => {
   const stream = (isTTY: boolean) => {
     const written: string[] = [];
-    return { written, s: { isTTY, columns: 100, write: (x: string) => { written.push(x); return true; }, cursorTo() { return true; }, clearLine() { return true; }, moveCursor() { return true; }, on() { return this; }, removeListener() { return this; } } as unknown as NodeJS.WriteStream };
+    return {
+      written,
+      s: {
+        isTTY,
+        columns: 100,
+        write: (x: string) => {
+          written.push(x);
+          return true;
+        },
+        cursorTo() {
+          return true;
+        },
+        clearLine() {
+          return true;
+        },
+        moveCursor() {
+          return true;
+        },
+        on() {
+          return this;
+        },
+        removeListener() {
+          return this;
+        },
+      } as unknown as NodeJS.WriteStream,
+    };
   };
 
   it('draws count and file on a terminal, and nothing when not a terminal or when quiet', () => {
-    for (const [tty, enabled, draws] of [[true, true, true], [false, true, false], [true, false, false]] as const) {
+    for (const [tty, enabled, draws] of [
+      [true, true, true],
+      [false, true, false],
+      [true, false, false],
+    ] as const) {
       const { written, s } = stream(tty);
       const bar = progressBar(s, enabled);
       bar.start(3, '审核');
-      bar.tick('甲.pdf'); bar.tick('乙.html'); bar.tick('丙.docx');
+      bar.tick('甲.pdf');
+      bar.tick('乙.html');
+      bar.tick('丙.docx');
       bar.stop();
       expect(written.join('').includes('3/3'), `${tty} ${enabled}`).toBe(draws);
     }
@@ -152,7 +231,9 @@ describe('雷同 at scale', () => {
   it('chains a paragraph copied by many bodies with their own names in it, naming three and counting the rest', () => {
     const bodies = corpusBodies(80, 5);
     const shared = sharedParagraph(11);
-    const inputs = inputsOf(bodies.map((b, i) => corpusReport({ body: b, year: 2024, seed: i, shared: `${b.issuer.slice(0, 6)}${shared}` })));
+    const inputs = inputsOf(
+      bodies.map((b, i) => corpusReport({ body: b, year: 2024, seed: i, shared: `${b.issuer.slice(0, 6)}${shared}` })),
+    );
     findSimilar(2024, inputs, 'zh-cn');
     for (const x of inputs) {
       const f = x.review.findings.filter((y) => y.rule === 'TXT-DUPLICATE-OTHER');

@@ -7,7 +7,14 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusBodies, corpusReport, corpusTable3, sharedParagraph, type Body, type Defect } from '../../bench/reviewCorpus';
+import {
+  corpusBodies,
+  corpusReport,
+  corpusTable3,
+  sharedParagraph,
+  type Body,
+  type Defect,
+} from '../../bench/reviewCorpus';
 import { parseReport } from '../../server/src/model/model';
 import { evaluate } from '../../server/src/model/tableValues';
 import { PDF_DIR, PDF_FIXTURES } from './pdfFixtures';
@@ -34,10 +41,18 @@ export interface ReviewFolder {
 }
 
 const FORMS = ['yaml', 'html', 'txt', 'docx', 'yaml'] as const;
-const DEFECTS = new Map<number, Defect>([[4, 'total'], [7, 'late'], [10, 'blank'], [16, 'missingPart'], [22, 'signedTooEarly']]);
+const DEFECTS = new Map<number, Defect>([
+  [4, 'total'],
+  [7, 'late'],
+  [10, 'blank'],
+  [16, 'missingPart'],
+  [22, 'signedTooEarly'],
+]);
 
 function folderOf(b: Body): string {
-  return b.kind === '县级人民政府' ? b.county : `${b.county}/${b.kind === '乡镇人民政府' || b.kind === '街道办事处' ? '乡镇街道' : '部门'}`;
+  return b.kind === '县级人民政府'
+    ? b.county
+    : `${b.county}/${b.kind === '乡镇人民政府' || b.kind === '街道办事处' ? '乡镇街道' : '部门'}`;
 }
 
 export async function makeReviewFolder(dir: string): Promise<ReviewFolder> {
@@ -65,7 +80,10 @@ export async function makeReviewFolder(dir: string): Promise<ReviewFolder> {
   }
   for (const [i, body] of bodies.entries()) {
     const yaml = corpusReport({
-      body, year: 2024, seed: i, defect: DEFECTS.get(i),
+      body,
+      year: 2024,
+      seed: i,
+      defect: DEFECTS.get(i),
       shared: copiedTowns.includes(i) ? shared : undefined,
       table3: copiedTables.includes(i) ? new Map([...table3].map(([k, v]) => [k, [...v]])) : undefined,
       carriedOver: last.has(i) && i !== lastYear.carryOverWrong ? last.get(i)!.get('t3.r4') : undefined,
@@ -88,7 +106,11 @@ export async function makeReviewFolder(dir: string): Promise<ReviewFolder> {
     const yaml = fixture.truth();
     reports.push({ file, issuer: String(parseReport(yaml).fields.get('issuer')!.node!.toJSON()), year: 2024, yaml });
   }
-  const files = { broken: 'PDF/损坏的报告.docx', empty: 'PDF/空白页面.html', lock: `${folderOf(bodies[3])}/~$报告.docx` };
+  const files = {
+    broken: 'PDF/损坏的报告.docx',
+    empty: 'PDF/空白页面.html',
+    lock: `${folderOf(bodies[3])}/~$报告.docx`,
+  };
   write(files.broken, Buffer.from('PK\u0003\u0004 this is not really a zip file'));
   write(files.empty, '');
   write(files.lock, Buffer.from([1, 2, 3]));

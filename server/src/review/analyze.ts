@@ -75,13 +75,25 @@ export interface Analysis {
 }
 
 const LEVEL: Record<string, number> = {
-  国务院部门: 5, 省级人民政府: 4, 省级政府部门: 4, 市级人民政府: 3, 市级政府部门: 3, 县级人民政府: 2, 县级政府部门: 2, 乡镇人民政府: 1, 街道办事处: 1,
+  国务院部门: 5,
+  省级人民政府: 4,
+  省级政府部门: 4,
+  市级人民政府: 3,
+  市级政府部门: 3,
+  县级人民政府: 2,
+  县级政府部门: 2,
+  乡镇人民政府: 1,
+  街道办事处: 1,
 };
 
 export async function analyzeFile(task: FileTask, options: AnalyzeOptions): Promise<Analysis> {
   const source = sourceOf(task.path);
   const fail = (reason: UnreadableFile['reason'], message: Message): Analysis => ({
-    index: task.index, level: 0, government: false, namedPrevious: false, sections: [],
+    index: task.index,
+    level: 0,
+    government: false,
+    namedPrevious: false,
+    sections: [],
     unreadable: { file: task.shown, reason, message: localize(message, options.locale) },
   });
   let bytes: Buffer;
@@ -99,7 +111,8 @@ export async function analyzeFile(task: FileTask, options: AnalyzeOptions): Prom
     try {
       ({ yaml: text, summary } = await importBuffer(basename(task.path), bytes));
     } catch (e) {
-      if (e instanceof ImportError) return fail('import', e.reason ?? { key: 'review.unreadable.import', args: { detail: e.message } });
+      if (e instanceof ImportError)
+        return fail('import', e.reason ?? { key: 'review.unreadable.import', args: { detail: e.message } });
       return fail('internal', { key: 'review.unreadable.internal', args: { detail: (e as Error).message } });
     }
   }
@@ -117,14 +130,23 @@ export async function analyzeFile(task: FileTask, options: AnalyzeOptions): Prom
 }
 
 /** Checks a parsed report (with last year's, when known) and extracts what the later stages need. */
-export function analyzeModel(task: FileTask, model: ReportModel, source: ReportSource, options: AnalyzeOptions,
-  previous?: PreviousReport, previousFile?: string): Analysis {
+export function analyzeModel(
+  task: FileTask,
+  model: ReportModel,
+  source: ReportSource,
+  options: AnalyzeOptions,
+  previous?: PreviousReport,
+  previousFile?: string,
+): Analysis {
   const findings = checkModel(model, { localDeadline: options.localDeadline, today: options.today, previous });
   const meta = readMeta(model);
   const values = model.template.version === 2021 ? tableValues(model) : undefined;
   const applications = values?.[SUM_CELLS.indexOf('t3.r1:TOT')];
   const review: ReportReview = {
-    file: task.shown, source, counts: { error: 0, warning: 0, info: 0 }, findings: [],
+    file: task.shown,
+    source,
+    counts: { error: 0, warning: 0, info: 0 },
+    findings: [],
   };
   if (meta.issuer) review.issuer = meta.issuer;
   if (meta.kind) review.kind = meta.kind.label;
@@ -144,21 +166,31 @@ export function analyzeModel(task: FileTask, model: ReportModel, source: ReportS
   for (const f of review.findings) review.counts[f.severity]++;
   if (options.render) review.rendered = renderBody(model, { findings, locale: options.locale }).html;
   return {
-    index: task.index, review, values, namedPrevious: false,
+    index: task.index,
+    review,
+    values,
+    namedPrevious: false,
     body: meta.issuer ? shortNames(meta.issuer).at(-1) : undefined,
-    level: LEVEL[meta.kind?.id ?? ''] ?? 0, government: !!meta.kind?.government && meta.kind.id !== '街道办事处',
+    level: LEVEL[meta.kind?.id ?? ''] ?? 0,
+    government: !!meta.kind?.government && meta.kind.id !== '街道办事处',
     sections: proseSketches(model),
     table3: values ? table3Print(model, values) : undefined,
   };
 }
 
 export function locate(model: ReportModel, span: { start: number; end: number }): Located {
-  const s = model.lines.positionAt(span.start), e = model.lines.positionAt(span.end);
+  const s = model.lines.positionAt(span.start),
+    e = model.lines.positionAt(span.end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
 function reviewFinding(model: ReportModel, f: Finding, locale: Locale): ReviewFinding {
-  const out: ReviewFinding = { rule: f.rule, severity: f.severity, message: localize(f.message, locale), ...locate(model, f.span) };
+  const out: ReviewFinding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: localize(f.message, locale),
+    ...locate(model, f.span),
+  };
   const where = whereOf(model, f);
   if (where) out.where = where;
   if (f.cell) out.cell = f.cell;
@@ -168,7 +200,9 @@ function reviewFinding(model: ReportModel, f: Finding, locale: Locale): ReviewFi
 function tableValues(model: ReportModel): Float64Array {
   const ev = evaluate(model);
   const out = new Float64Array(SUM_CELLS.length);
-  SUM_CELLS.forEach((ref, i) => { out[i] = ev.get(ref)?.value ?? NaN; });
+  SUM_CELLS.forEach((ref, i) => {
+    out[i] = ev.get(ref)?.value ?? NaN;
+  });
   return out;
 }
 
@@ -198,8 +232,11 @@ function table3Print(model: ReportModel, values: Float64Array): Analysis['table3
 function importQuality(model: ReportModel, summary: ImportSummary, locale: Locale): ImportQuality {
   const recognised = REQUIRED_CELLS.filter((ref) => model.cells.get(ref)?.state === 'number').length;
   return {
-    cellsRecognised: recognised, cellsExpected: REQUIRED_CELLS.length,
-    blankCells: summary.cells.blanks, textCells: summary.cells.text, unmapped: summary.unmapped.length,
+    cellsRecognised: recognised,
+    cellsExpected: REQUIRED_CELLS.length,
+    blankCells: summary.cells.blanks,
+    textCells: summary.cells.text,
+    unmapped: summary.unmapped.length,
     notes: summary.warnings.map((w) => localize(w, locale)),
   };
 }

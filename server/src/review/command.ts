@@ -55,7 +55,8 @@ export function formatFor(output: string | undefined, explicit: ReviewFormat | u
 
 export async function reviewCommand(o: ReviewCommandOptions, io: ReviewIO): Promise<number> {
   const format = formatFor(o.output, o.format);
-  const target = o.output && o.output !== '-' ? (isAbsolute(o.output) ? o.output : resolve(io.cwd, o.output)) : undefined;
+  const target =
+    o.output && o.output !== '-' ? (isAbsolute(o.output) ? o.output : resolve(io.cwd, o.output)) : undefined;
   const l = (key: string, args?: Record<string, string | number>) => localize({ key, args }, o.locale);
   if (target && existsSync(target) && !o.force) {
     io.err(l('review.cli.exists', { file: o.output! }));
@@ -65,12 +66,23 @@ export async function reviewCommand(o: ReviewCommandOptions, io: ReviewIO): Prom
   let run;
   try {
     run = await runReview({
-      inputs: o.inputs, cwd: io.cwd, year: o.year, localDeadline: o.localDeadline, today: o.today, locale: o.locale,
-      jobs: o.jobs, render: format === 'html', exclude: target ? [target] : [], workerScript: o.workerScript,
+      inputs: o.inputs,
+      cwd: io.cwd,
+      year: o.year,
+      localDeadline: o.localDeadline,
+      today: o.today,
+      locale: o.locale,
+      jobs: o.jobs,
+      render: format === 'html',
+      exclude: target ? [target] : [],
+      workerScript: o.workerScript,
       progress: io.progressStream ? progressBar(io.progressStream, !o.quiet) : undefined,
     });
   } catch (e) {
-    if (e instanceof MissingInputError) { io.err(l('review.cli.missing', { file: e.input })); return 2; }
+    if (e instanceof MissingInputError) {
+      io.err(l('review.cli.missing', { file: e.input }));
+      return 2;
+    }
     throw e;
   }
   const t0 = performance.now();
@@ -80,12 +92,27 @@ export async function reviewCommand(o: ReviewCommandOptions, io: ReviewIO): Prom
       writeFileAtomic(target, content, { overwrite: !!o.force });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.err(code === 'EEXIST' ? l('review.cli.exists', { file: o.output! }) : l('review.cli.writeFailed', { file: o.output!, detail: (e as Error).message }));
+      io.err(
+        code === 'EEXIST'
+          ? l('review.cli.exists', { file: o.output! })
+          : l('review.cli.writeFailed', { file: o.output!, detail: (e as Error).message }),
+      );
       return 2;
     }
   } else io.out(content.replace(/\n$/, ''));
   const s = run.result.summary;
-  if (!o.quiet) io.err(l('review.cli.summary', { reports: s.reports, bodies: s.bodies, withErrors: s.withErrors, errors: s.errors, warnings: s.warnings, unreadable: s.unreadable, similar: s.similarPairs }));
+  if (!o.quiet)
+    io.err(
+      l('review.cli.summary', {
+        reports: s.reports,
+        bodies: s.bodies,
+        withErrors: s.withErrors,
+        errors: s.errors,
+        warnings: s.warnings,
+        unreadable: s.unreadable,
+        similar: s.similarPairs,
+      }),
+    );
   if (!o.quiet && target) io.err(l('review.cli.written', { file: o.output! }));
   if (o.stats) io.err(JSON.stringify(statsLine(run.stats, performance.now() - t0, cpu0)));
   return s.errors > 0 || s.unreadable > 0 ? 1 : 0;
@@ -93,14 +120,23 @@ export async function reviewCommand(o: ReviewCommandOptions, io: ReviewIO): Prom
 
 function output(result: ReviewResult, format: ReviewFormat, cwd: string): string {
   switch (format) {
-    case 'json': return reviewJson(result);
-    case 'csv': return reviewCsv(result);
-    case 'sarif': return reviewSarif(result, { baseUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') });
-    case 'html': return renderDashboard(result);
+    case 'json':
+      return reviewJson(result);
+    case 'csv':
+      return reviewCsv(result);
+    case 'sarif':
+      return reviewSarif(result, { baseUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') });
+    case 'html':
+      return renderDashboard(result);
   }
 }
 
 function statsLine(stats: ReviewStats, outputMs: number, cpu0: NodeJS.CpuUsage) {
   const cpu = process.cpuUsage(cpu0);
-  return { ...stats, stages: { ...stats.stages, output: Math.round(outputMs) }, cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+  return {
+    ...stats,
+    stages: { ...stats.stages, output: Math.round(outputMs) },
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
 }

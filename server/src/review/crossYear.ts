@@ -18,7 +18,8 @@ export function previousAmong(reports: YearBody[]): number[] {
     for (const name of shortNames(r.issuer)) {
       const key = `${r.year}|${name}`;
       const list = index.get(key);
-      if (list) list.push(i); else index.set(key, [i]);
+      if (list) list.push(i);
+      else index.set(key, [i]);
     }
   });
   return reports.map((r) => {

@@ -7,7 +7,20 @@ import { localize, type Locale } from '../l10n';
 import { RULE_CATALOG, type RuleId } from '../template/ruleCatalog';
 import type { ReviewResult } from './types';
 
-const HEADER_KEYS = ['file', 'issuer', 'kind', 'year', 'severity', 'rule', 'title', 'where', 'line', 'column', 'message', 'other'];
+const HEADER_KEYS = [
+  'file',
+  'issuer',
+  'kind',
+  'year',
+  'severity',
+  'rule',
+  'title',
+  'where',
+  'line',
+  'column',
+  'message',
+  'other',
+];
 
 function cell(v: string | number | undefined): string {
   let s = v === undefined ? '' : String(v);
@@ -21,12 +34,32 @@ export function reviewCsv(result: ReviewResult): string {
   const lines = [HEADER_KEYS.map((k) => cell(localize({ key: `review.csv.${k}` }, locale))).join(',')];
   for (const r of result.reports) {
     for (const f of r.findings) {
-      lines.push([r.file, r.issuer, r.kind, r.year, f.severity, f.rule, title(f.rule), f.where, f.line, f.column, f.message,
-        f.other ? f.other.file : undefined].map(cell).join(','));
+      lines.push(
+        [
+          r.file,
+          r.issuer,
+          r.kind,
+          r.year,
+          f.severity,
+          f.rule,
+          title(f.rule),
+          f.where,
+          f.line,
+          f.column,
+          f.message,
+          f.other ? f.other.file : undefined,
+        ]
+          .map(cell)
+          .join(','),
+      );
     }
   }
   for (const u of result.unreadable) {
-    lines.push([u.file, '', '', '', 'error', '', localize({ key: 'review.csv.unreadable' }, locale), '', '', '', u.message, ''].map(cell).join(','));
+    lines.push(
+      [u.file, '', '', '', 'error', '', localize({ key: 'review.csv.unreadable' }, locale), '', '', '', u.message, '']
+        .map(cell)
+        .join(','),
+    );
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -4,7 +4,8 @@
  */
 export const DASHBOARD_CSS = `
 body { margin: 0 auto; max-width: 1180px; padding: 16px 24px 48px; color: #1a1a1a; background: #fff;
-  font-family: "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 14px; line-height: 1.55; }
+  font-family: "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
+  font-size: 14px; line-height: 1.55; }
 h1.d { font-size: 24px; margin: 8px 0 4px; }
 h2.d { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #1565c0; }
 h3.d { font-size: 16px; margin: 18px 0 6px; }
@@ -13,10 +14,13 @@ a { color: #0d47a1; }
 .meta, .note, .file { color: #555; font-size: 12px; }
 .toc a, .tabs a { margin: 0 2px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; }
-.card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 14px; min-width: 110px; border-top: 4px solid #90a4ae; }
+.card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 14px; min-width: 110px;
+  border-top: 4px solid #90a4ae; }
 .card .value { font-size: 22px; font-weight: bold; }
 .card .label { font-size: 12px; color: #444; }
-.card.good { border-top-color: #2e7d32; } .card.bad { border-top-color: #c62828; } .card.warn { border-top-color: #e69500; }
+.card.good { border-top-color: #2e7d32; }
+.card.bad { border-top-color: #c62828; }
+.card.warn { border-top-color: #e69500; }
 table.list { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
 table.list th, table.list td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; text-align: left; }
 table.list th { background: #eef3f8; font-weight: bold; }

@@ -10,7 +10,16 @@ import type { Message } from '../model/findings';
 import type { ReportSource, UnreadableReason } from './types';
 
 /** Report files by extension (lower case). .doc and .wps are found so that the reviewer is told to convert them. */
-export const REPORT_EXTENSIONS: readonly string[] = ['.xxgk.yaml', '.html', '.htm', '.txt', '.docx', '.pdf', '.doc', '.wps'];
+export const REPORT_EXTENSIONS: readonly string[] = [
+  '.xxgk.yaml',
+  '.html',
+  '.htm',
+  '.txt',
+  '.docx',
+  '.pdf',
+  '.doc',
+  '.wps',
+];
 
 export interface FoundFile {
   /** Absolute path as found (through links, not resolved). */
@@ -92,7 +101,10 @@ export function discoverReports(inputs: string[], options: DiscoverOptions): Dis
   const walk = (dir: string) => {
     const real = realOrSelf(dir);
     if (seenDirs.has(real)) {
-      out.skipped.push({ shown: shown(dir), message: { key: 'review.skipped.seenFolder', args: { target: shownPath(real, realOrSelf(options.cwd)) } } });
+      out.skipped.push({
+        shown: shown(dir),
+        message: { key: 'review.skipped.seenFolder', args: { target: shownPath(real, realOrSelf(options.cwd)) } },
+      });
       return;
     }
     seenDirs.add(real);
@@ -108,12 +120,18 @@ export function discoverReports(inputs: string[], options: DiscoverOptions): Dis
       const path = join(dir, name);
       const st = statOrError(path);
       if (st instanceof Error) {
-        if (accept(name)) out.problems.push({ shown: shown(path), reason: 'broken-link', message: { key: 'review.unreadable.brokenLink' } });
+        if (accept(name))
+          out.problems.push({
+            shown: shown(path),
+            reason: 'broken-link',
+            message: { key: 'review.unreadable.brokenLink' },
+          });
         continue;
       }
       if (st.isDirectory()) walk(path);
       else if (!accept(name)) continue;
-      else if (name.startsWith('~$')) out.skipped.push({ shown: shown(path), message: { key: 'review.skipped.lockFile' } });
+      else if (name.startsWith('~$'))
+        out.skipped.push({ shown: shown(path), message: { key: 'review.skipped.lockFile' } });
       else if (st.isFile()) addFile(path);
     }
   };

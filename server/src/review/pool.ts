@@ -41,7 +41,10 @@ export class ReviewPool {
 
   private readonly script?: string;
 
-  constructor(private readonly options: AnalyzeOptions, pool: PoolOptions = {}) {
+  constructor(
+    private readonly options: AnalyzeOptions,
+    pool: PoolOptions = {},
+  ) {
     const jobs = Math.max(1, Math.floor(pool.jobs ?? defaultJobs()));
     this.script = jobs > 1 ? findWorkerScript(pool.workerScript) : undefined;
     this.size = this.script ? jobs : 1;
@@ -55,10 +58,18 @@ export class ReviewPool {
   /** Runs every task; `done` is called as each finishes (any order). Failures become internal-error analyses. */
   async run(tasks: Task[], done: (a: Analysis, task: Task) => void): Promise<Analysis[]> {
     const results: Analysis[] = new Array(tasks.length);
-    const finish = (i: number, a: Analysis) => { results[i] = a; done(a, tasks[i]); };
+    const finish = (i: number, a: Analysis) => {
+      results[i] = a;
+      done(a, tasks[i]);
+    };
     if (!this.workers.length) {
       for (let i = 0; i < tasks.length; i++) {
-        finish(i, await handleTask({ id: i, ...tasks[i] } as TaskMessage, this.options).catch((e) => failed(tasks[i], e, this.options)));
+        finish(
+          i,
+          await handleTask({ id: i, ...tasks[i] } as TaskMessage, this.options).catch((e) =>
+            failed(tasks[i], e, this.options),
+          ),
+        );
         // Let the progress bar's timer run between files.
         if (i % 16 === 15) await new Promise((r) => setImmediate(r));
       }
@@ -72,7 +83,10 @@ export class ReviewPool {
   private queue: Task[] = [];
 
   private feed(worker: Worker, tasks: Task[], finish: (i: number, a: Analysis) => void): Promise<void> {
-    if (this.queue !== tasks) { this.queue = tasks; this.next = 0; }
+    if (this.queue !== tasks) {
+      this.queue = tasks;
+      this.next = 0;
+    }
     return new Promise((resolve) => {
       const pending = new Set<number>();
       const send = () => {
@@ -81,7 +95,10 @@ export class ReviewPool {
           pending.add(id);
           worker.postMessage({ id, ...tasks[id] });
         }
-        if (!pending.size) { cleanup(); resolve(); }
+        if (!pending.size) {
+          cleanup();
+          resolve();
+        }
       };
       const onMessage = (m: { id: number; result?: Analysis; error?: string }) => {
         pending.delete(m.id);
@@ -97,7 +114,10 @@ export class ReviewPool {
         this.workers[this.workers.indexOf(worker)] = replacement;
         this.feed(replacement, tasks, finish).then(resolve);
       };
-      const cleanup = () => { worker.off('message', onMessage); worker.off('error', onError); };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
       worker.on('message', onMessage);
       worker.on('error', onError);
       send();
@@ -111,6 +131,16 @@ export class ReviewPool {
 
 function failed(task: Task, e: unknown, options: AnalyzeOptions): Analysis {
   const t = task.task as { index: number; shown?: string };
-  const message = localize({ key: 'review.unreadable.internal', args: { detail: (e as Error)?.message ?? String(e) } }, options.locale);
-  return { index: t.index, level: 0, government: false, namedPrevious: false, sections: [], unreadable: { file: t.shown ?? '', reason: 'internal', message } };
+  const message = localize(
+    { key: 'review.unreadable.internal', args: { detail: (e as Error)?.message ?? String(e) } },
+    options.locale,
+  );
+  return {
+    index: t.index,
+    level: 0,
+    government: false,
+    namedPrevious: false,
+    sections: [],
+    unreadable: { file: t.shown ?? '', reason: 'internal', message },
+  };
 }

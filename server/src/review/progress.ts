@@ -16,7 +16,10 @@ const SILENT: Progress = { start() {}, tick() {}, stop() {} };
 /** Display width: CJK and full-width forms take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -24,7 +27,8 @@ function width(s: string): number {
 export function shorten(path: string, max: number): string {
   if (width(path) <= max) return path;
   const chars = [...path];
-  let w = 1, i = chars.length;
+  let w = 1,
+    i = chars.length;
   while (i > 0 && w + width(chars[i - 1]) <= max) w += width(chars[--i]);
   return `…${chars.slice(i).join('')}`;
 }
@@ -39,8 +43,14 @@ export function progressBar(stream: NodeJS.WriteStream, enabled: boolean): Progr
       done = 0;
       started = Date.now();
       bar = new SingleBar({
-        stream, format: `${stage} {bar} {value}/{total} · {rate} 份/秒 · 剩余 {eta_formatted} · {file}`,
-        barsize: 24, hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 10, linewrap: false,
+        stream,
+        format: `${stage} {bar} {value}/{total} · {rate} 份/秒 · 剩余 {eta_formatted} · {file}`,
+        barsize: 24,
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 50,
+        fps: 10,
+        linewrap: false,
       });
       bar.start(total, 0, { rate: '—', file: '' });
     },

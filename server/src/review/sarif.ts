@@ -14,7 +14,10 @@ const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 /** A relative path as a URI reference (each segment percent-encoded: Chinese file names, spaces, #). */
 export function uriOf(file: string): string {
-  return file.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return file
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 export interface SarifOptions {
@@ -27,19 +30,35 @@ export function reviewSarif(result: ReviewResult, options: SarifOptions = {}): s
   const rules = RULE_IDS.map((id) => {
     const r = RULE_CATALOG[id];
     return {
-      id, shortDescription: { text: en ? r.titleEn : r.title }, fullDescription: { text: en ? r.title : r.titleEn },
+      id,
+      shortDescription: { text: en ? r.titleEn : r.title },
+      fullDescription: { text: en ? r.title : r.titleEn },
       defaultConfiguration: { level: LEVEL[r.severity] },
-      properties: { category: categoryOf(id), ...(r.spec !== undefined ? { specNumber: r.spec } : {}), ...(r.batch ? { acrossReports: true } : {}) },
+      properties: {
+        category: categoryOf(id),
+        ...(r.spec !== undefined ? { specNumber: r.spec } : {}),
+        ...(r.batch ? { acrossReports: true } : {}),
+      },
     };
   });
   const ruleIndex = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
   const results = result.reports.flatMap((r) => r.findings.map((f) => sarifResult(r, f, ruleIndex.get(f.rule)!)));
   const notifications = result.unreadable.map((u) => ({
-    level: 'error', message: { text: u.message }, descriptor: { id: `unreadable/${u.reason}` },
+    level: 'error',
+    message: { text: u.message },
+    descriptor: { id: `unreadable/${u.reason}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(u.file), uriBaseId: 'SRCROOT' } } }],
   }));
   const run = {
-    tool: { driver: { name: 'xxgk', fullName: 'xxgk-report review', version: result.tool.version, language: en ? 'en-US' : 'zh-CN', rules } },
+    tool: {
+      driver: {
+        name: 'xxgk',
+        fullName: 'xxgk-report review',
+        version: result.tool.version,
+        language: en ? 'en-US' : 'zh-CN',
+        rules,
+      },
+    },
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
     ...(options.baseUri ? { originalUriBaseIds: { SRCROOT: { uri: options.baseUri } } } : {}),
     language: en ? 'en-US' : 'zh-CN',
@@ -57,13 +76,26 @@ function sarifResult(r: ReportReview, f: ReviewFinding, ruleIndex: number) {
     physicalLocation: r.source === 'yaml' ? { artifactLocation, region } : { artifactLocation },
     ...(f.where ? { logicalLocations: [{ fullyQualifiedName: f.where, kind: f.cell ? 'element' : 'member' }] } : {}),
   };
-  const related = f.other ? [{
-    id: 1, message: { text: `${f.other.issuer ?? f.other.file}：${f.other.where}` },
-    physicalLocation: { artifactLocation: { uri: uriOf(f.other.file), uriBaseId: 'SRCROOT' } },
-  }] : undefined;
+  const related = f.other
+    ? [
+        {
+          id: 1,
+          message: { text: `${f.other.issuer ?? f.other.file}：${f.other.where}` },
+          physicalLocation: { artifactLocation: { uri: uriOf(f.other.file), uriBaseId: 'SRCROOT' } },
+        },
+      ]
+    : undefined;
   return {
-    ruleId: f.rule, ruleIndex, level: LEVEL[f.severity], message: { text: f.message }, locations: [location],
+    ruleId: f.rule,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location],
     ...(related ? { relatedLocations: related } : {}),
-    properties: { source: r.source, ...(r.source !== 'yaml' ? { importedLine: f.line } : {}), ...(f.cell ? { cell: f.cell } : {}) },
+    properties: {
+      source: r.source,
+      ...(r.source !== 'yaml' ? { importedLine: f.line } : {}),
+      ...(f.cell ? { cell: f.cell } : {}),
+    },
   };
 }

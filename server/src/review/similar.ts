@@ -58,7 +58,8 @@ export function findSimilar(year: number, inputs: SimilarInput[], locale: Locale
   for (const group of identical.groups) {
     // Every member against the first few: a mass copy stays linear, and each still names MAX_NAMED others.
     for (let i = 0; i < group.length; i++) {
-      for (let k = 0; k < Math.min(i, MAX_NAMED + 1); k++) if (entries[group[i]].body !== entries[group[k]].body) add(group[k], group[i], 1);
+      for (let k = 0; k < Math.min(i, MAX_NAMED + 1); k++)
+        if (entries[group[i]].body !== entries[group[k]].body) add(group[k], group[i], 1);
       clusters.union(group[0], group[i]);
     }
   }
@@ -69,17 +70,28 @@ export function findSimilar(year: number, inputs: SimilarInput[], locale: Locale
   const bodiesOf = clusters.bodies(entries.map((e) => e.body));
   const pairs: SimilarPair[] = [];
   entries.forEach((e, i) => {
-    const ms = matches[i].sort((x, y) => y.percent - x.percent || cmp(inputs[entries[x.other].report].review.file, inputs[entries[y.other].report].review.file));
+    const ms = matches[i].sort(
+      (x, y) =>
+        y.percent - x.percent ||
+        cmp(inputs[entries[x.other].report].review.file, inputs[entries[y.other].report].review.file),
+    );
     // The others in its cluster (copies of copies), less those named.
     const others = bodiesOf(i).size - 1;
     const named = Math.min(MAX_NAMED, ms.length);
     ms.slice(0, named).forEach((m, k) => {
       const o = entries[m.other];
       const more = k === named - 1 ? Math.max(0, others - named) : 0;
-      const review = inputs[e.report].review, otherReview = inputs[o.report].review;
+      const review = inputs[e.report].review,
+        otherReview = inputs[o.report].review;
       review.findings.push(proseFinding(e.section, o.section, otherReview, m.percent, more, locale));
       if (cmp(review.file, otherReview.file) < 0) {
-        pairs.push({ rule: 'TXT-DUPLICATE-OTHER', year, percent: m.percent, a: side(review, e.section.where), b: side(otherReview, o.section.where) });
+        pairs.push({
+          rule: 'TXT-DUPLICATE-OTHER',
+          year,
+          percent: m.percent,
+          a: side(review, e.section.where),
+          b: side(otherReview, o.section.where),
+        });
       }
     });
   });
@@ -101,7 +113,8 @@ class Clusters {
   }
 
   union(a: number, b: number): void {
-    const x = this.find(a), y = this.find(b);
+    const x = this.find(a),
+      y = this.find(b);
     if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
   }
 
@@ -111,7 +124,8 @@ class Clusters {
     body.forEach((b, i) => {
       const root = this.find(i);
       const set = sets.get(root);
-      if (set) set.add(b); else sets.set(root, new Set([b]));
+      if (set) set.add(b);
+      else sets.set(root, new Set([b]));
     });
     return (i) => sets.get(this.find(i))!;
   }
@@ -130,11 +144,16 @@ function identicalGroups(entries: Entry[]): { groups: number[][]; groupOf: Int32
   const byHash = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const h = e.section.sketch.hashes;
-    let x = 0x811c9dc5, y = h.length;
-    for (let k = 0; k < h.length; k++) { x = Math.imul(x ^ h[k], 0x01000193); y = Math.imul(y + h[k], 0x9e3779b1) ^ (y >>> 15); }
+    let x = 0x811c9dc5,
+      y = h.length;
+    for (let k = 0; k < h.length; k++) {
+      x = Math.imul(x ^ h[k], 0x01000193);
+      y = Math.imul(y + h[k], 0x9e3779b1) ^ (y >>> 15);
+    }
     const key = `${e.section.sketch.level}:${h.length}:${x >>> 0}:${y >>> 0}`;
     const list = byHash.get(key);
-    if (list) list.push(i); else byHash.set(key, [i]);
+    if (list) list.push(i);
+    else byHash.set(key, [i]);
   });
   const groupOf = new Int32Array(entries.length).fill(-1);
   const groups: number[][] = [];
@@ -163,14 +182,24 @@ function candidatePairs(entries: Entry[], groupOf: Int32Array, verify: (a: numbe
   for (const e of entries) total += e.section.keys.length;
   const occ = new Float64Array(total);
   let p = 0;
-  entries.forEach((e, i) => { for (const k of e.section.keys) occ[p++] = (k >>> shift) * space + i; });
+  entries.forEach((e, i) => {
+    for (const k of e.section.keys) occ[p++] = (k >>> shift) * space + i;
+  });
   occ.sort();
-  const section = new Int32Array(total), runEnd = new Int32Array(total), runStart = new Int32Array(total);
-  for (let s = 0; s < total;) {
+  const section = new Int32Array(total),
+    runEnd = new Int32Array(total),
+    runStart = new Int32Array(total);
+  for (let s = 0; s < total; ) {
     const key = Math.floor(occ[s] / space);
     let e = s;
-    while (e < total && Math.floor(occ[e] / space) === key) { section[e] = occ[e] - key * space; e++; }
-    for (let q = s; q < e; q++) { runStart[q] = s; runEnd[q] = e; }
+    while (e < total && Math.floor(occ[e] / space) === key) {
+      section[e] = occ[e] - key * space;
+      e++;
+    }
+    for (let q = s; q < e; q++) {
+      runStart[q] = s;
+      runEnd[q] = e;
+    }
     s = e;
   }
   // Each section's places in the sorted array (a counting sort by section).
@@ -184,7 +213,8 @@ function candidatePairs(entries: Entry[], groupOf: Int32Array, verify: (a: numbe
   const touched: number[] = [];
   for (let a = 0; a < n; a++) {
     for (let k = first[a]; k < first[a + 1]; k++) {
-      const q = places[k], end = runEnd[q];
+      const q = places[k],
+        end = runEnd[q];
       const long = end - runStart[q] > MAX_POSTING;
       let found = 0;
       for (let x = long ? q + 1 : runStart[q]; x < end && found < (long ? NEIGHBOURS : Infinity); x++) {
@@ -212,12 +242,31 @@ function bodyIds(entries: Entry[]): Int32Array {
   });
 }
 
-function proseFinding(s: SectionSketch, o: SectionSketch, other: ReportReview, percent: number, more: number, locale: Locale): ReviewFinding {
-  const args = { where: s.where, other: other.issuer ?? other.file, file: other.file, otherWhere: o.where, percent, more };
+function proseFinding(
+  s: SectionSketch,
+  o: SectionSketch,
+  other: ReportReview,
+  percent: number,
+  more: number,
+  locale: Locale,
+): ReviewFinding {
+  const args = {
+    where: s.where,
+    other: other.issuer ?? other.file,
+    file: other.file,
+    otherWhere: o.where,
+    percent,
+    more,
+  };
   return {
-    rule: 'TXT-DUPLICATE-OTHER', severity: 'warning',
+    rule: 'TXT-DUPLICATE-OTHER',
+    severity: 'warning',
     message: localize({ key: more > 0 ? 'review.duplicateProseMore' : 'review.duplicateProse', args }, locale),
-    line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, where: s.where,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    where: s.where,
     other: { file: other.file, ...(other.issuer ? { issuer: other.issuer } : {}), where: o.where },
   };
 }
@@ -229,7 +278,8 @@ function identicalTables(year: number, inputs: SimilarInput[], locale: Locale): 
     const t = r.analysis.table3;
     if (!t) return;
     const list = byKey.get(t.key);
-    if (list) list.push(i); else byKey.set(t.key, [i]);
+    if (list) list.push(i);
+    else byKey.set(t.key, [i]);
   });
   const pairs: SimilarPair[] = [];
   const where = localize({ key: 'review.table3' }, locale);
@@ -241,15 +291,32 @@ function identicalTables(year: number, inputs: SimilarInput[], locale: Locale): 
       others.slice(0, MAX_NAMED).forEach((j, k) => {
         const other = inputs[j].review;
         const more = k === MAX_NAMED - 1 ? others.length - MAX_NAMED : 0;
-        const args = { other: other.issuer ?? other.file, file: other.file, cells: t.nonZero, applications: t.applications, more };
+        const args = {
+          other: other.issuer ?? other.file,
+          file: other.file,
+          cells: t.nonZero,
+          applications: t.applications,
+          more,
+        };
         inputs[i].review.findings.push({
-          rule: 'T3-DUPLICATE-OTHER', severity: 'warning',
+          rule: 'T3-DUPLICATE-OTHER',
+          severity: 'warning',
           message: localize({ key: more > 0 ? 'review.duplicateTable3More' : 'review.duplicateTable3', args }, locale),
-          line: t.line, column: t.column, endLine: t.endLine, endColumn: t.endColumn, where,
+          line: t.line,
+          column: t.column,
+          endLine: t.endLine,
+          endColumn: t.endColumn,
+          where,
           other: { file: other.file, ...(other.issuer ? { issuer: other.issuer } : {}), where },
         });
         if (cmp(inputs[i].review.file, other.file) < 0) {
-          pairs.push({ rule: 'T3-DUPLICATE-OTHER', year, percent: 100, a: side(inputs[i].review, where), b: side(other, where) });
+          pairs.push({
+            rule: 'T3-DUPLICATE-OTHER',
+            year,
+            percent: 100,
+            a: side(inputs[i].review, where),
+            b: side(other, where),
+          });
         }
       });
     }

@@ -65,9 +65,16 @@ export function sketchJaccard(a: Sketch, b: Sketch): number {
   const x = a.level === level ? a.hashes : atLevel(a.hashes, level);
   const y = b.level === level ? b.hashes : atLevel(b.hashes, level);
   if (!x.length && !y.length) return 0;
-  let i = 0, j = 0, common = 0;
+  let i = 0,
+    j = 0,
+    common = 0;
   while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) { common++; i++; j++; } else if (x[i] < y[j]) i++; else j++;
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
   }
   return common / (x.length + y.length - common);
 }

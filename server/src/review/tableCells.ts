@@ -4,7 +4,9 @@
  */
 import { cellRef, tableRows, template2021, type CellRef } from '../template';
 
-export const SUM_CELLS: readonly CellRef[] = template2021.tables.flatMap((t) => tableRows(t).flatMap((r) => r.columns.map((c) => cellRef(r, c))));
+export const SUM_CELLS: readonly CellRef[] = template2021.tables.flatMap((t) =>
+  tableRows(t).flatMap((r) => r.columns.map((c) => cellRef(r, c))),
+);
 
 /** Table 三's cells other than totals: what two copies of one table have in common cell for cell. */
 export const T3_DATA_CELLS: readonly CellRef[] = tableRows(template2021.tables[1])
@@ -12,6 +14,8 @@ export const T3_DATA_CELLS: readonly CellRef[] = tableRows(template2021.tables[1
   .flatMap((r) => r.columns.filter((c) => !c.optionalTotal).map((c) => cellRef(r, c)));
 
 /** Cells of the statutory tables that every report must fill (totals may be left out): the import's denominator. */
-export const REQUIRED_CELLS: readonly CellRef[] = template2021.tables.flatMap((t) => tableRows(t)
-  .filter((r) => !r.optionalTotal)
-  .flatMap((r) => r.columns.filter((c) => !c.optionalTotal).map((c) => cellRef(r, c))));
+export const REQUIRED_CELLS: readonly CellRef[] = template2021.tables.flatMap((t) =>
+  tableRows(t)
+    .filter((r) => !r.optionalTotal)
+    .flatMap((r) => r.columns.filter((c) => !c.optionalTotal).map((c) => cellRef(r, c))),
+);

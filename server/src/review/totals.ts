@@ -29,24 +29,50 @@ export interface TotalsInput {
 }
 
 /** The 汇总 of one year's reports (2021 format, one per body). */
-export function yearTotals(year: number, inputs: TotalsInput[], options: { locale: Locale; render: boolean }): YearTotals {
+export function yearTotals(
+  year: number,
+  inputs: TotalsInput[],
+  options: { locale: Locale; render: boolean },
+): YearTotals {
   const { sums, incomplete } = sum(inputs);
-  const model = sumsModel(year, sums, localize({ key: 'review.totals.issuer', args: { count: inputs.length } }, options.locale));
+  const model = sumsModel(
+    year,
+    sums,
+    localize({ key: 'review.totals.issuer', args: { count: inputs.length } }, options.locale),
+  );
   const findings = checkModel(model).filter((f) => IDENTITY_RULES.has(f.rule));
   const values: Record<string, number> = {};
-  SUM_CELLS.forEach((ref, i) => { if (!Number.isNaN(sums[i])) values[ref] = round(sums[i]); });
+  SUM_CELLS.forEach((ref, i) => {
+    if (!Number.isNaN(sums[i])) values[ref] = round(sums[i]);
+  });
   const out: YearTotals = {
-    year, format: 2021, reports: inputs.length, files: inputs.map((r) => r.file), values, incomplete,
+    year,
+    format: 2021,
+    reports: inputs.length,
+    files: inputs.map((r) => r.file),
+    values,
+    incomplete,
     findings: findings.map((f) => {
       const where = whereOf(model, f);
-      return { rule: f.rule, severity: f.severity, message: localize(f.message, options.locale), ...(where ? { where } : {}), ...(f.cell ? { cell: f.cell } : {}) };
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: localize(f.message, options.locale),
+        ...(where ? { where } : {}),
+        ...(f.cell ? { cell: f.cell } : {}),
+      };
     }),
   };
   const government = governmentComparison(inputs);
   if (government) out.government = government;
   if (options.render) {
-    out.rendered = template2021.tables.map((table) => `<p class="caption">${escapeHtml(`${table.name} ${table.title}`)}</p>\n`
-      + renderTables(model, [table.id], { findings, locale: options.locale })).join('\n');
+    out.rendered = template2021.tables
+      .map(
+        (table) =>
+          `<p class="caption">${escapeHtml(`${table.name} ${table.title}`)}</p>\n` +
+          renderTables(model, [table.id], { findings, locale: options.locale }),
+      )
+      .join('\n');
   }
   return out;
 }
@@ -58,7 +84,10 @@ function sum(inputs: TotalsInput[]): { sums: Float64Array; incomplete: YearTotal
     let missing = 0;
     for (let i = 0; i < sums.length; i++) {
       const v = r.values[i];
-      if (Number.isNaN(v)) { missing++; continue; }
+      if (Number.isNaN(v)) {
+        missing++;
+        continue;
+      }
       sums[i] = Number.isNaN(sums[i]) ? v : sums[i] + v;
     }
     if (missing) incomplete.push({ file: r.file, missing });
@@ -103,7 +132,8 @@ function governmentComparison(inputs: TotalsInput[]): YearTotals['government'] {
   const idx = indexOf(template2021);
   const differences: NonNullable<YearTotals['government']>['differences'] = [];
   SUM_CELLS.forEach((ref, i) => {
-    const own = gov.values[i], rest = others[i];
+    const own = gov.values[i],
+      rest = others[i];
     if (Number.isNaN(own) || Number.isNaN(rest) || round(own) === round(rest)) return;
     const c = describeCell(idx, ref);
     differences.push({ cell: ref, where: `${c.table} ${c.row} ${c.column}`, own: round(own), others: round(rest) });

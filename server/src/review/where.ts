@@ -14,7 +14,8 @@ export function whereOf(model: ReportModel, f: Finding): string | undefined {
   const at = f.span.start;
   const inside = (s: { start: number; end: number }) => at >= s.start && at <= Math.max(s.end, s.start);
   for (const row of model.rows.values()) {
-    if (inside(row.keySpan) || inside(row.valueSpan)) return `${model.idx.tableOfRow.get(row.def.id)?.name ?? ''} ${row.def.label}`.trim();
+    if (inside(row.keySpan) || inside(row.valueSpan))
+      return `${model.idx.tableOfRow.get(row.def.id)?.name ?? ''} ${row.def.label}`.trim();
   }
   for (const p of model.prose) if (inside(p.span)) return p.label;
   for (const field of model.fields.values()) {
