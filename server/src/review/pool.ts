@@ -16,6 +16,12 @@ import { handleTask, type TaskMessage } from './tasks';
 
 /** Tasks in flight per worker: the next one is there when a worker finishes, without flooding its queue. */
 const IN_FLIGHT = 2;
+/**
+ * A worker's old generation: imports (PDF.js, mammoth) make much short-lived garbage, and a heap allowed to
+ * grow to the machine's default before collecting made a 10,000-report review pass 1 GB. A 10-page PDF needs
+ * well under this; a worker that still runs out is replaced and its file listed as an internal error.
+ */
+const WORKER_HEAP_MB = 384;
 
 export type Task = Omit<TaskMessage, 'id'> & { task: { index: number } };
 
@@ -52,7 +58,10 @@ export class ReviewPool {
   }
 
   private spawn(): Worker {
-    return new Worker(this.script!, { workerData: { options: this.options } });
+    return new Worker(this.script!, {
+      workerData: { options: this.options },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
   }
 
   /** Runs every task; `done` is called as each finishes (any order). Failures become internal-error analyses. */
