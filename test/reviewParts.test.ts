@@ -12,10 +12,11 @@ import { analyzeModel, type AnalyzeOptions } from '../server/src/review/analyze'
 import { previousAmong } from '../server/src/review/crossYear';
 import { discoverReports, MissingInputError } from '../server/src/review/discover';
 import { progressBar, shorten } from '../server/src/review/progress';
+import { runReview } from '../server/src/review/review';
 import { findSimilar, MAX_NAMED, type SimilarInput } from '../server/src/review/similar';
 import { MAX_EXACT, sketchJaccard, sketchOf } from '../server/src/review/sketch';
 import { SAMPLES } from './helpers/fuzz';
-import { TODAY } from './helpers/samples';
+import { ROOT, TODAY } from './helpers/samples';
 import { tempDir } from './helpers/tmp';
 
 const OPTIONS: AnalyzeOptions = { locale: 'zh-cn', today: TODAY, render: false };
@@ -241,5 +242,16 @@ describe('雷同 at scale', () => {
       expect(f.length, x.review.issuer).toBeLessThanOrEqual(MAX_NAMED);
       expect(f.at(-1)!.message).toContain(`另有 ${79 - f.length} 个机关`);
     }
+  });
+});
+
+describe('--year', () => {
+  it('reviews one year, lists the others as skipped, and still checks against last year’s', async () => {
+    const { result } = await runReview({ inputs: ['samples'], cwd: ROOT, year: 2024, today: TODAY, jobs: 1 });
+    expect(new Set(result.reports.map((r) => r.year))).toEqual(new Set([2024]));
+    expect(result.skipped.map((s) => s.file)).toEqual(['samples/county-dept-2023.xxgk.yaml', 'samples/seed-zhangying-2023.xxgk.yaml']);
+    expect(result.skipped[0].message).toContain('--year 2024');
+    expect(result.reports.find((r) => r.file.includes('clean-zhangying'))?.previous).toBe('samples/seed-zhangying-2023.xxgk.yaml');
+    expect(result.totals.map((t) => t.year)).toEqual([2024]);
   });
 });
