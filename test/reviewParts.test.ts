@@ -249,9 +249,14 @@ describe('--year', () => {
   it('reviews one year, lists the others as skipped, and still checks against last year’s', async () => {
     const { result } = await runReview({ inputs: ['samples'], cwd: ROOT, year: 2024, today: TODAY, jobs: 1 });
     expect(new Set(result.reports.map((r) => r.year))).toEqual(new Set([2024]));
-    expect(result.skipped.map((s) => s.file)).toEqual(['samples/county-dept-2023.xxgk.yaml', 'samples/seed-zhangying-2023.xxgk.yaml']);
+    expect(result.skipped.map((s) => s.file)).toEqual([
+      'samples/county-dept-2023.xxgk.yaml',
+      'samples/seed-zhangying-2023.xxgk.yaml',
+    ]);
     expect(result.skipped[0].message).toContain('--year 2024');
-    expect(result.reports.find((r) => r.file.includes('clean-zhangying'))?.previous).toBe('samples/seed-zhangying-2023.xxgk.yaml');
+    expect(result.reports.find((r) => r.file.includes('clean-zhangying'))?.previous).toBe(
+      'samples/seed-zhangying-2023.xxgk.yaml',
+    );
     expect(result.totals.map((t) => t.year)).toEqual([2024]);
   });
 });
