@@ -45,10 +45,10 @@ function paragraph(r: () => number, sentences: number): string {
   return Array.from({ length: sentences }, () => sentence(r)).join('');
 }
 
-const int = (r: () => number, max: number) => Math.floor(r() * (max + 1));
+export const int = (r: () => number, max: number) => Math.floor(r() * (max + 1));
 
 /** Table 三's values: random results, carry-over and carry-forward, and 本年新收 chosen so every identity holds. */
-function table3Values(r: () => number): Map<string, number[]> {
+export function table3Values(r: () => number): Map<string, number[]> {
   const rows = new Map<string, number[]>();
   const results = template2021.tables[1].nodes;
   const leaves: RowDef[] = [];

@@ -5,7 +5,8 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
- *   npm run bench -- --only floor,cli,render,docx,lsp,memory,pdf
+ *   npm run bench -- --only floor,cli,render,docx,lsp,memory,pdf,review
+ *   npm run bench -- --only review --review-sizes 1000,10000 --review-mix yaml,mixed   (xxgk review; these are the defaults)
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
@@ -25,6 +26,7 @@ import { forgetProseMatches } from '../server/src/model/prose';
 import { renderBody, renderDocument } from '../server/src/render/html';
 import { renderDocx } from '../server/src/render/docx';
 import { realisticEdits, type Edit } from './edits';
+import { REVIEW_HEAD, reviewBench } from './review';
 import { generateReport } from './generate';
 import { startLsp, type LspServer } from './lsp';
 import { cpuNow, fmtBytes, fmtMs, median, percentile, table, timeIt, timeItAsync, timePaired } from './measure';
@@ -168,6 +170,16 @@ async function cliThroughput(): Promise<void> {
   console.log(table(['how', 'time', 'reports/s'], rows));
 }
 
+async function review(): Promise<void> {
+  const arg = process.argv.indexOf('--review-sizes');
+  const sizes = arg >= 0 ? process.argv[arg + 1].split(',').map(Number) : quick ? [200, 1000] : [1000, 10_000];
+  heading(`xxgk review over ${sizes.map((n) => n.toLocaleString('en')).join(' and ')} generated reports (real CLI, JSON output)`);
+  const mixArg = process.argv.indexOf('--review-mix');
+  const rows = await reviewBench(sizes, mixArg >= 0 ? (process.argv[mixArg + 1].split(',') as ('yaml' | 'mixed')[]) : undefined);
+  console.log(`${cpus().length} CPUs; other work on the machine shows in the wall clock (see the load average), less in the CPU-second rate.\n`);
+  console.log(table(REVIEW_HEAD, rows));
+}
+
 interface LatencyResult { p50: number; p95: number; p99: number; mean: number; n: number }
 
 function summary(ms: number[]): LatencyResult {
@@ -283,6 +295,7 @@ async function mainBench(): Promise<void> {
   if (wants('lsp')) await lsp();
   if (wants('memory')) await memoryAndStart();
   if (wants('pdf')) await pdfImport();
+  if (wants('review')) await review();
 }
 
 mainBench().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

@@ -7,7 +7,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const check = process.argv.includes('--check');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8' };
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const common = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8',
+  define: { XXGK_VERSION: JSON.stringify(version) },
+};
 
 // The schema generator is bundled like the rest, so the schema comes from exactly the code that ships.
 await build({ ...common, entryPoints: ['server/src/model/schema.ts'], outfile: 'out/schema.js', sourcemap: false });
@@ -39,6 +43,8 @@ const pdfjsBundle = {
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
+  // The worker threads of `xxgk review` (review/pool.ts finds it beside cli.js or server.js).
+  { entryPoints: ['server/src/review/worker.ts'], outfile: 'server/out/reviewWorker.js', plugins: [pdfjsExternal] },
   ...(existsSync('server/src/import/pdfjs.ts') ? [pdfjsBundle] : []),
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -5,6 +5,7 @@
  *   xxgk render <file> [-o out.html|out.docx] [--format html|docx] [--force]
  *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml] [--lang zh-cn|en]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml] [--lang zh-cn|en]
+ *   xxgk review <folders or files> [-o review.html] [--format html|json|csv|sarif] [--jobs N] [--year Y] … (review/)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -24,12 +25,15 @@ import { FolderConfigCache } from './folderConfig';
 import { decodeReport } from './fileText';
 import { findReportFiles, MissingPathError, unreadable, type ReportFiles } from './reportFiles';
 import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY, type DeadlineChoice } from './template/deadlineProfiles';
+import { REVIEW_FORMATS, reviewCommand, type ReviewFormat } from './review/command';
 
 export interface CliIO {
   out(s: string): void;
   err(s: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The terminal for progress bars (process.stderr when run as a program). */
+  progressStream?: NodeJS.WriteStream;
 }
 
 const USAGE = `用法 / usage:
@@ -37,10 +41,13 @@ const USAGE = `用法 / usage:
   xxgk render <文件> [-o 输出.html|输出.docx] [--format html|docx] [--force]
   xxgk import <已发布的报告.txt|.html|.docx|.pdf> [-o 输出.xxgk.yaml] [--lang zh-cn|en]
   xxgk new --from <上一年度.xxgk.yaml> [--year 年度] [-o 输出.xxgk.yaml] [--lang zh-cn|en]
+  xxgk review <文件夹或文件…> -o review.html [--format html|json|csv|sarif] [--jobs N] [--year 年度]
+              [--deadline-profile 名称] [--local-deadline MM-DD] [--force] [--quiet] [--lang zh-cn|en]
   check 检查年度报告（*.xxgk.yaml），有错误时退出码为 1；同一文件夹中有上一年度的报告（或“上年报告”指明）时，
   还核对上年结转、现行有效件数和内容雷同。render 导出可打印的 HTML 或公文格式的 Word 文件（按 -o 的扩展名，
   或 --format），不覆盖已有文件，除非加 --force。import 把已发布的报告转为 .xxgk.yaml，new 由上一年度的报告生成
-  新一年度的报告；二者都不覆盖已有文件，说明输出到标准错误。`;
+  新一年度的报告；二者都不覆盖已有文件，说明输出到标准错误。review 审核文件夹中各种形式的报告（.xxgk.yaml、网页、
+  Word、PDF、文本），生成一个审核结果（仪表板或 JSON、CSV、SARIF），含汇总和机关之间的内容雷同；有错误时退出码为 1。`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,6 +58,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'render': return await render(rest, io);
       case 'import': return await importCommand(rest, io);
       case 'new': return newCommand(rest, io);
+      case 'review': return await review(rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE);
         return command ? 0 : 2;
@@ -293,6 +301,32 @@ function newCommand(rest: string[], io: CliIO): number {
   return 0;
 }
 
+/** `xxgk review`: the arguments, checked; the work is in review/. */
+async function review(rest: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = args(rest, {
+    output: { type: 'string', short: 'o' }, format: { type: 'string' }, jobs: { type: 'string', short: 'j' },
+    year: { type: 'string' }, 'local-deadline': { type: 'string' }, 'deadline-profile': { type: 'string' },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false }, lang: { type: 'string' }, stats: { type: 'boolean', default: false },
+  });
+  if (!positionals.length) throw new UsageError('请指定要审核的文件夹或文件。');
+  const format = values.format as string | undefined;
+  if (format !== undefined && !REVIEW_FORMATS.includes(format as ReviewFormat)) throw new UsageError('--format 只能是 html、json、csv 或 sarif。');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError('--jobs 应为 1 到 256 之间的整数。');
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) throw new UsageError('--year 应为四位数字年份，如 2024。');
+  const localDeadline = values['local-deadline'] as string | undefined;
+  const deadlines = deadlineFlags(values);
+  const deadlineProfile = values['deadline-profile'] as string | undefined;
+  return reviewCommand({
+    inputs: positionals, output: values.output as string | undefined, format: format as ReviewFormat | undefined,
+    jobs, year, localDeadline, deadlines, deadlineProfile,
+    force: !!values.force, quiet: !!values.quiet, stats: !!values.stats,
+    locale: resolveLocale((values.lang as string | undefined) ?? io.env.XXGK_LANG),
+  }, io);
+}
+
 if (require.main === module) {
   // `xxgk check … | head`: a reader that stops reading is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
@@ -301,5 +335,6 @@ if (require.main === module) {
     err: (s) => process.stderr.write(s + '\n'),
     cwd: process.cwd(),
     env: process.env,
+    progressStream: process.stderr,
   }).then((code) => { process.exitCode = code; });
 }

@@ -187,7 +187,7 @@ class Renderer {
     return `${r ? this.line(r.keySpan.start) : ''} data-row="${escapeHtml(row.id)}"${r ? '' : ' class="missing"'}${markAttrs(this.marks.rows.get(row.id))}`;
   }
 
-  private table(table: TableDef): string {
+  table(table: TableDef): string {
     const body = this.tableBody(table);
     const container = this.model.tables.get(table.id);
     return `<table class="xxgk-table" id="table-${table.id}"${container ? this.line(container.keySpan.start) : ''}>\n${body}\n</table>`;
@@ -315,6 +315,12 @@ export function reportTitle(model: ReportModel): string {
 export function renderBody(model: ReportModel, options: RenderOptions = {}): { title: string; html: string } {
   const r = new Renderer(model, options);
   return { title: r.title(), html: r.body() };
+}
+
+/** Some of a report's tables alone, in the official layout (`xxgk review` draws its 汇总 from a model of sums). */
+export function renderTables(model: ReportModel, tableIds: TableDef['id'][], options: RenderOptions = {}): string {
+  const r = new Renderer(model, options);
+  return tableIds.map((id) => model.idx.tableById.get(id)).filter((t) => t !== undefined).map((t) => r.table(t)).join('\n');
 }
 
 /** A standalone, print-ready HTML file: no scripts, no remote resources, a CSP that forbids both. */

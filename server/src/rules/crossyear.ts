@@ -18,7 +18,7 @@ import { checkSameFigures } from './plausibility';
 /** 内容雷同 from this share of common 4-character shingles (Jaccard); different years' texts score < 0.2. */
 export const DUPLICATE_THRESHOLD = 0.5;
 /** Shorter texts (“无。”, one-line nil statements) are alike every year and say nothing about copying. */
-const DUPLICATE_MIN_CHARS = 40;
+export const DUPLICATE_MIN_CHARS = 40;
 
 export function checkAgainstPreviousYear(ctx: RuleContext): void {
   const previous = ctx.options.previous;
@@ -100,8 +100,11 @@ function checkValidContinuity(ctx: RuleContext, lastValues: Evaluation, name: st
   }
 }
 
-/** Report prose, without the preamble (boilerplate by nature) and prompts. */
-function comparableProse(model: ReportModel): ProseValue[] {
+/**
+ * Report prose, without the preamble (boilerplate by nature) and prompts. `xxgk review` compares the same prose
+ * across bodies.
+ */
+export function comparableProse(model: ReportModel): ProseValue[] {
   return model.prose.filter((p) => p.id !== 'preamble' && !isPrompt(p.text) && comparableText(p.text).length >= DUPLICATE_MIN_CHARS);
 }
 
@@ -124,7 +127,7 @@ function checkDuplicateProse(ctx: RuleContext, prev: ReportModel, name: string):
 }
 
 /** The first line of a prose value: where the squiggle goes for a finding about the whole text. */
-function firstLine(model: ReportModel, p: ProseValue): Span {
+export function firstLine(model: ReportModel, p: ProseValue): Span {
   const { start, end } = p.span;
   const line = model.lines.positionAt(start).line;
   const text = model.lines.lineText(line);

@@ -158,6 +158,23 @@ function deadlineChoices(options: RuleContext['options']): DeadlineChoice[] {
   return out;
 }
 
+/**
+ * The deadline a body's report of year Y is held to: the statutory one (departments 1月31日, governments 3月31日),
+ * or the local one chosen (profile, xxgk.json, setting) where it is earlier or the only one. `xxgk review` shows
+ * it beside the dates.
+ */
+export function deadlineFor(kind: BodyKindDef, Y: number, options: RuleContext['options']): { deadline: SimpleDate; rule: RuleId } {
+  const statutory = STATUTORY[kind.deadline];
+  const local = localDeadlineFor(kind, deadlineChoices(options));
+  const [m, d] = local.date.split('-').map(Number);
+  const localDate: SimpleDate = { y: Y + 1, m: m || 1, d: d || 31 };
+  if (statutory) {
+    const date = { y: Y + 1, ...statutory.date };
+    if (compareDates(localDate, date) >= 0) return { deadline: date, rule: statutory.rule };
+  }
+  return { deadline: localDate, rule: 'DATE-LATE-LOCAL' };
+}
+
 /** The message names the default local deadline, a profile's, or a date chosen in a setting or file. */
 function localVariant(local: LocalDeadline): 'Default' | 'Profile' | 'Date' {
   if (!local.origin) return 'Default';

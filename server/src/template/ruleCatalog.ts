@@ -10,10 +10,12 @@ export interface RuleInfo {
   spec?: number;
   title: string;
   titleEn: string;
+  /** Found only by `xxgk review`, which compares the reports of many bodies (never by checking one report). */
+  batch?: boolean;
 }
 
-function r(severity: Severity, spec: number | undefined, title: string, titleEn: string): RuleInfo {
-  return { severity, spec, title, titleEn };
+function r(severity: Severity, spec: number | undefined, title: string, titleEn: string, batch?: boolean): RuleInfo {
+  return batch ? { severity, spec, title, titleEn, batch } : { severity, spec, title, titleEn };
 }
 
 export const RULE_CATALOG = {
@@ -68,6 +70,8 @@ export const RULE_CATALOG = {
   'TXT-NIL': r('warning', 44, '文字说明与表格数据矛盾', 'Nil statement contradicts the tables'),
   'TXT-DOUBLED': r('warning', undefined, '文字重复', 'Doubled word'),
   'TXT-DUPLICATE': r('warning', 45, '与上年报告内容雷同', 'Text copied from last year’s report'),
+  'TXT-DUPLICATE-OTHER': r('warning', 56, '与其他机关报告内容雷同', 'Text nearly the same as another body’s report', true),
+  'T3-DUPLICATE-OTHER': r('warning', 57, '表三与其他机关报告完全相同', 'Table 三 identical to another body’s', true),
   'TXT-PLACEHOLDER': r('warning', undefined, '仍是模板提示文字', 'Template prompt not filled in'),
   'IMPORT-UNMAPPED': r('warning', undefined, '导入时未识别的内容', 'Imported content not yet placed'),
   'FEE-SHAPE': r('warning', 46, '未写明信息处理费收取情况', 'Fee figures missing'),

@@ -1,0 +1,155 @@
+/**
+ * A pool of worker threads for a review. Results come back in any order and are stored by task index, so the
+ * output is the same whatever --jobs is. With one job (or no worker script, e.g. running from the TypeScript
+ * sources under a test runner) the same handler runs in the main thread.
+ *
+ * The worker script is the bundle server/out/reviewWorker.js, beside the CLI and the language server bundles
+ * (scripts/build.mjs builds it; the packaged extension ships it).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { localize } from '../l10n';
+import type { AnalyzeOptions, Analysis } from './analyze';
+import { handleTask, type TaskMessage } from './tasks';
+
+/** Tasks in flight per worker: the next one is there when a worker finishes, without flooding its queue. */
+const IN_FLIGHT = 2;
+/**
+ * A worker's old generation: imports (PDF.js, mammoth) make much short-lived garbage, and a heap allowed to
+ * grow to the machine's default before collecting made a 10,000-report review pass 1 GB. A 10-page PDF needs
+ * well under this; a worker that still runs out is replaced and its file listed as an internal error.
+ */
+const WORKER_HEAP_MB = 384;
+
+export type Task = Omit<TaskMessage, 'id'> & { task: { index: number } };
+
+export interface PoolOptions {
+  jobs?: number;
+  /** The worker bundle; default: reviewWorker.js beside this bundle. */
+  workerScript?: string;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function findWorkerScript(explicit?: string): string | undefined {
+  if (explicit) return explicit;
+  const bundled = join(__dirname, 'reviewWorker.js');
+  return existsSync(bundled) ? bundled : undefined;
+}
+
+export class ReviewPool {
+  private readonly workers: Worker[] = [];
+  readonly size: number;
+
+  private readonly script?: string;
+
+  constructor(
+    private readonly options: AnalyzeOptions,
+    pool: PoolOptions = {},
+  ) {
+    const jobs = Math.max(1, Math.floor(pool.jobs ?? defaultJobs()));
+    this.script = jobs > 1 ? findWorkerScript(pool.workerScript) : undefined;
+    this.size = this.script ? jobs : 1;
+    if (this.script) for (let i = 0; i < jobs; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.script!, {
+      workerData: { options: this.options },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+  }
+
+  /** Runs every task; `done` is called as each finishes (any order). Failures become internal-error analyses. */
+  async run(tasks: Task[], done: (a: Analysis, task: Task) => void): Promise<Analysis[]> {
+    const results: Analysis[] = new Array(tasks.length);
+    const finish = (i: number, a: Analysis) => {
+      results[i] = a;
+      done(a, tasks[i]);
+    };
+    if (!this.workers.length) {
+      for (let i = 0; i < tasks.length; i++) {
+        finish(
+          i,
+          await handleTask({ id: i, ...tasks[i] } as TaskMessage, this.options).catch((e) =>
+            failed(tasks[i], e, this.options),
+          ),
+        );
+        // Let the progress bar's timer run between files.
+        if (i % 16 === 15) await new Promise((r) => setImmediate(r));
+      }
+      return results;
+    }
+    await Promise.all(this.workers.map((w) => this.feed(w, tasks, finish)));
+    return results;
+  }
+
+  private next = 0;
+  private queue: Task[] = [];
+
+  private feed(worker: Worker, tasks: Task[], finish: (i: number, a: Analysis) => void): Promise<void> {
+    if (this.queue !== tasks) {
+      this.queue = tasks;
+      this.next = 0;
+    }
+    return new Promise((resolve) => {
+      const pending = new Set<number>();
+      const send = () => {
+        while (pending.size < IN_FLIGHT && this.next < tasks.length) {
+          const id = this.next++;
+          pending.add(id);
+          worker.postMessage({ id, ...tasks[id] });
+        }
+        if (!pending.size) {
+          cleanup();
+          resolve();
+        }
+      };
+      const onMessage = (m: { id: number; result?: Analysis; error?: string }) => {
+        pending.delete(m.id);
+        finish(m.id, m.result ?? failed(tasks[m.id], new Error(m.error), this.options));
+        send();
+      };
+      const onError = (e: Error) => {
+        // A crashed worker: its files are listed as internal errors; the others go on.
+        for (const id of pending) finish(id, failed(tasks[id], e, this.options));
+        pending.clear();
+        cleanup();
+        const replacement = this.spawn();
+        this.workers[this.workers.indexOf(worker)] = replacement;
+        this.feed(replacement, tasks, finish).then(resolve);
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      send();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+function failed(task: Task, e: unknown, options: AnalyzeOptions): Analysis {
+  const t = task.task as { index: number; shown?: string };
+  const message = localize(
+    { key: 'review.unreadable.internal', args: { detail: (e as Error)?.message ?? String(e) } },
+    options.locale,
+  );
+  return {
+    index: t.index,
+    level: 0,
+    government: false,
+    namedPrevious: false,
+    sections: [],
+    unreadable: { file: t.shown ?? '', reason: 'internal', message },
+  };
+}
