@@ -5,15 +5,16 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
- *   npm run bench -- --only floor,cli,render,docx,lsp,memory,pdf
+ *   npm run bench -- --only floor,cli,render,docx,lsp,memory,workspace,pdf
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService as YamlLanguageService } from 'yaml-language-server';
 import { checkModel, checkText } from '../server/src/check';
@@ -272,6 +273,70 @@ async function memoryAndStart(): Promise<void> {
   console.log(table(['server', 'cold start → first diagnostics (seed sample)', 'RSS idle', `RSS with ${reports} open reports`], rows));
 }
 
+/**
+ * Workspace diagnostics: a workspace folder of generated reports, none open (10 subfolders, as a county office's
+ * departments). Wall clock from starting the server to every report's diagnostics; meanwhile a clerk types in
+ * an open report outside the folder, and each keystroke's diagnostics latency shows whether the scan blocks it.
+ */
+async function workspaceScan(): Promise<void> {
+  const n = quick ? 200 : 1000;
+  heading(`Workspace diagnostics: ${n.toLocaleString('en')} reports in the workspace folders, none open (wall clock)`);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-ws-'));
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const folder = join(dir, `部门${i % 10}`);
+    if (i < 10) mkdirSync(folder);
+    const text = generateReport(20_000 + i);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(folder, `report-${i}.xxgk.yaml`), text);
+  }
+  const prefix = pathToFileURL(dir).toString();
+  const seen = new Set<string>();
+  let findings = 0;
+  let allSeen: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => { allSeen = resolve; });
+  const t0 = performance.now();
+  const server = await startLsp({ command: process.execPath, args: [OUR_SERVER, '--stdio'], versioned: true, settings: {}, folders: [dir] });
+  server.onDiagnostics((p) => {
+    if (!p.uri.startsWith(prefix) || seen.has(p.uri)) return;
+    seen.add(p.uri);
+    findings += p.diagnostics.length;
+    if (seen.size === n) allSeen();
+  });
+  // Typing while the scan runs, ten keystrokes a second (a fast typist): the latency of each, until every
+  // report was published.
+  const typing = DOCS[0];
+  const edits = realisticEdits(typing.text, 5000, 3);
+  const uri = 'file:///bench/typing/seed.xxgk.yaml';
+  await server.open(uri, 'xxgk', typing.text);
+  let version = 1;
+  const during: number[] = [];
+  let scanning = true;
+  void done.then(() => { scanning = false; });
+  const keystroke = async () => {
+    const started = performance.now();
+    const { ms } = await server.change(uri, ++version, [edits[version - 2].change]);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (performance.now() - started))));
+    return ms;
+  };
+  while (scanning && version <= edits.length) during.push(await keystroke());
+  await done;
+  const scanMs = performance.now() - t0;
+  const rss = server.rssBytes();
+  const idle: number[] = [];
+  for (let k = 0; k < 50 && version <= edits.length; k++) idle.push(await keystroke());
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  if (findings !== 0) throw new Error(`generated reports are valid, but ${findings} diagnostics were published`);
+  const d = summary(during), i = summary(idle);
+  const max = (xs: number[]) => Math.max(...xs);
+  console.log(`${n.toLocaleString('en')} generated reports, ${fmtBytes(bytes / n)} each on average, in 10 folders; the client watches files (as VS Code).\n`);
+  console.log(table(['server start → every report’s diagnostics', 'reports/s', 'RSS after', 'keystrokes during the scan', 'p50', 'p95', 'max', 'idle p50', 'idle p95'], [[
+    fmtMs(scanMs), Math.round(n / (scanMs / 1000)).toLocaleString('en'), fmtBytes(rss), String(d.n), fmtMs(d.p50), fmtMs(d.p95), fmtMs(max(during)),
+    fmtMs(i.p50), fmtMs(i.p95),
+  ]]));
+}
+
 async function mainBench(): Promise<void> {
   const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   console.log(`# xxgk-report benchmark\n\nnode ${process.version}, yaml ${version('yaml')}, yaml-language-server ${version('yaml-language-server')}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}`);
@@ -282,6 +347,7 @@ async function mainBench(): Promise<void> {
   if (wants('cli')) await cliThroughput();
   if (wants('lsp')) await lsp();
   if (wants('memory')) await memoryAndStart();
+  if (wants('workspace')) await workspaceScan();
   if (wants('pdf')) await pdfImport();
 }
 

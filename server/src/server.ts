@@ -164,6 +164,7 @@ const publish = guard('diagnostics', undefined, (doc: TextDocument) => {
 
 documents.onDidOpen((e) => schedule(e.document.uri));
 documents.onDidChangeContent((e) => {
+  workspace.typing();
   if (settings.validate === 'onType') schedule(e.document.uri);
   recheckNeighbours(e.document.uri);
 });

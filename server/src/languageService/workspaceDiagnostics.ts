@@ -9,8 +9,9 @@
  * - Files are re-checked when they change on disk (created, changed, deleted: a deleted file's problems are
  *   cleared), together with the reports that took them as last year's; an xxgk.json re-checks its folder.
  * - The work is a queue drained in slices: files are read in small batches, checked, and the event loop is given
- *   back every few milliseconds, so keystrokes in an open report are answered during a scan of thousands of files.
- *   A new scan (the setting, the folders or the deadline settings changed) cancels the running one.
+ *   back every few milliseconds, so keystrokes in an open report are answered during a scan of thousands of files;
+ *   after a keystroke the checking pauses a moment (typing comes first). A new scan (the setting, the folders or
+ *   the deadline settings changed) cancels the running one.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -51,6 +52,8 @@ export interface WorkspaceDiagnosticsOptions {
   sliceMs?: number;
   /** How many files are read at once. */
   batch?: number;
+  /** How long the checking waits after a keystroke in an open document (ms): typing comes first. */
+  quietMs?: number;
   readFile?: (path: string) => Promise<Uint8Array>;
 }
 
@@ -82,11 +85,15 @@ export class WorkspaceDiagnostics {
   private idleWaiters: (() => void)[] = [];
   private readonly sliceMs: number;
   private readonly batchSize: number;
+  private readonly quietMs: number;
+  /** No checking before this time (performance.now()): someone is typing. */
+  private quietUntil = 0;
   private readonly read: (path: string) => Promise<Uint8Array>;
 
   constructor(private readonly host: WorkspaceDiagnosticsHost, options: WorkspaceDiagnosticsOptions = {}) {
-    this.sliceMs = options.sliceMs ?? 15;
+    this.sliceMs = options.sliceMs ?? 5;
     this.batchSize = options.batch ?? 16;
+    this.quietMs = options.quietMs ?? 30;
     this.read = options.readFile ?? readFile;
   }
 
@@ -153,6 +160,11 @@ export class WorkspaceDiagnostics {
     this.kick();
   }
 
+  /** Someone is typing in an open document: its checks go first, the workspace's wait a moment. */
+  typing(): void {
+    this.quietUntil = performance.now() + this.quietMs;
+  }
+
   /** The report files known in the workspace, as URIs. */
   uris(): string[] {
     return [...this.known.values()].map((f) => f.uri);
@@ -216,14 +228,22 @@ export class WorkspaceDiagnostics {
     const open = this.openPaths();
     const todo = batch.filter((p) => !open.has(p));
     const results = await Promise.all(todo.map((p) => this.read(p).then((bytes): ReadResult => ({ bytes }), (error): ReadResult => ({ error }))));
+    await this.quiet();
     let sliceStart = performance.now();
     for (let i = 0; i < todo.length; i++) {
       if (generation !== this.generation) return; // a new scan queued everything again
       this.checkFile(todo[i], results[i]);
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToEventLoop();
+        await this.quiet();
         sliceStart = performance.now();
       }
+    }
+  }
+
+  private async quiet(): Promise<void> {
+    for (let wait = this.quietUntil - performance.now(); wait > 0; wait = this.quietUntil - performance.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
     }
   }
 
