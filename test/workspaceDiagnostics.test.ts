@@ -146,6 +146,18 @@ describe('workspace diagnostics', () => {
     expect(ws.workspace.closed(seedUri)).toBe(true);
     await ws.workspace.idle();
     expect(codes(ws.published.get(seedUri))).toContain('DATE-BEFORE-PERIOD-END');
+    // Deleted on disk while open, then closed: what the editor showed is cleared.
+    const gone = join(dir, 'county', COUNTY);
+    const goneUri = uriOf(gone);
+    ws.open.set(goneUri, TextDocument.create(goneUri, 'xxgk', 1, sample(COUNTY)));
+    rmSync(gone);
+    ws.changed(gone, FileChangeType.Deleted);
+    await ws.workspace.idle();
+    ws.published.set(goneUri, [{ message: 'live', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    ws.open.delete(goneUri);
+    expect(ws.workspace.closed(goneUri)).toBe(true);
+    await ws.workspace.idle();
+    expect(ws.published.get(goneUri)).toEqual([]);
     // Not in the workspace, or not a file: the caller clears it.
     expect(ws.workspace.closed(uriOf(join(tempDir(), SEED)))).toBe(false);
     expect(ws.workspace.closed('untitled:Untitled-1')).toBe(false);

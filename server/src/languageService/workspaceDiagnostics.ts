@@ -147,6 +147,8 @@ export class WorkspaceDiagnostics {
     const path = toPath(uri);
     if (!this.config.enabled || !path || !path.endsWith(REPORT_EXT) || !this.inWorkspace(path)) return false;
     this.add(path, false);
+    // The editor's diagnostics are showing: replaced by the disk's, or cleared if the file is gone.
+    this.known.get(path)!.published = true;
     this.kick();
     return true;
   }
@@ -251,10 +253,11 @@ export class WorkspaceDiagnostics {
     const file = this.known.get(path);
     if (!file || this.openPaths().has(path)) return; // deleted, or opened, while it was read
     if ('error' in result) {
-      this.host.problem(path, unreadable(path, result.error).message);
+      const gone = (result.error as NodeJS.ErrnoException)?.code === 'ENOENT';
+      if (!gone) this.host.problem(path, unreadable(path, result.error).message); // (gone: deleted since)
       if (file.published) this.host.publish(file.uri, []);
       file.published = false;
-      if ((result.error as NodeJS.ErrnoException)?.code === 'ENOENT') this.remove(path);
+      if (gone) this.remove(path);
       return;
     }
     const { text, notUtf8 } = decodeReport(result.bytes);
