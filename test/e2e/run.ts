@@ -139,7 +139,8 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.focusEditor();
       await wb.goTo(total.line, total.column);
       await wb.runCommand('Show or Focus Hover');
-      const hover = wb.hover.filter({ hasText: '一、本年新收政府信息公开申请数量' });
+      // (The row's T3-BLANK problem names the row too and may show first: wait for the hover's own content.)
+      const hover = wb.hover.filter({ hasText: '一、本年新收政府信息公开申请数量' }).filter({ hasText: '计算值' });
       await hover.waitFor({ state: 'visible', timeout: SHORT });
       const content = await hover.innerText();
       for (const expected of ['总计', '总计 = 自然人 + 商业企业', '计算值']) {
