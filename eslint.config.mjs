@@ -1,5 +1,5 @@
 // Lint: the layers of the code (which folder may import what), import cycles, and readable code.
-// `npm run lint` runs inside `npm test`; test/lint.test.ts shows each layering rule failing on a violation.
+// `npm run lint` runs inside `npm test`; test/lint.test.ts shows each rule failing on a deliberate violation.
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -52,6 +52,12 @@ export default tseslint.config(
         ],
       }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Readable code: short functions, short lines, no ternary inside a ternary.
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-len': ['error', {
+        code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true,
+      }],
+      'no-nested-ternary': 'error',
     },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * The layering rules of eslint.config.mjs, each shown failing on a deliberate violation (and the real code
- * passing them is `npm run lint`, part of `npm test`). Files are linted as if they stood at the given path.
+ * The layering and readability rules of eslint.config.mjs, each shown failing on a deliberate violation (and the
+ * real code passing them is `npm run lint`, part of `npm test`). Files are linted as if they stood at the given path.
  */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,37 @@ describe('layering (eslint.config.mjs)', () => {
     expect(await problems('server/src/model/dates.ts', "import type { Meta } from './meta';\nexport type M = Meta;\n"))
       .toEqual(['xxgk/no-import-cycle: Import cycle: server/src/model/dates.ts → server/src/model/meta.ts → server/src/model/dates.ts']);
     expect(await problems('server/src/model/dates.ts', "import type { Span } from './findings';\nexport type S = Span;\n"))
+      .toEqual([]);
+  });
+});
+
+describe('readable code (eslint.config.mjs)', () => {
+  it('functions are at most 80 lines, blank lines and comments not counted', async () => {
+    // `lines` lines of code: the signature, a declaration, `n += …` lines, the return and the closing brace.
+    const fn = (lines: number, gaps = '') => [
+      'export function f(): number {', `  let n = 0;${gaps}`,
+      ...Array.from({ length: lines - 4 }, (_, i) => `  n += ${i};`), '  return n;', '}', '',
+    ].join('\n');
+    expect(await problems('server/src/model/violation.ts', fn(81)))
+      .toEqual(["max-lines-per-function: Function 'f' has too many lines (81). Maximum allowed is 80."]);
+    expect(await problems('server/src/model/fine.ts', fn(80, '\n\n  // a comment\n\n  /* another */'))).toEqual([]);
+  });
+
+  it('lines are at most 120 characters, long strings excepted', async () => {
+    const line = (chars: number) => `export const ${'x'.repeat(chars - 18)} = 1;\n`;
+    expect(line(121).length).toBe(121 + 1);
+    expect(await problems('client/src/violation.ts', line(121)))
+      .toEqual(['max-len: This line has a length of 121. Maximum allowed is 120.']);
+    expect(await problems('client/src/fine.ts', line(120))).toEqual([]);
+    expect(await problems('client/src/fine.ts', `export const s = '${'报告'.repeat(100)}';\n`)).toEqual([]);
+  });
+
+  it('no ternary inside a ternary', async () => {
+    expect(await problems('server/src/rules/violation.ts',
+      "export const f = (a: number) => (a > 1 ? 'many' : a === 1 ? 'one' : 'none');\n"))
+      .toEqual(['no-nested-ternary: Do not nest ternary expressions.']);
+    expect(await problems('server/src/rules/fine.ts',
+      "export function f(a: number) {\n  if (a > 1) return 'many';\n  return a === 1 ? 'one' : 'none';\n}\n"))
       .toEqual([]);
   });
 });

@@ -12,7 +12,9 @@ import { reportDocument } from './documents';
  * `destination` skips the save dialog (for keybindings, tasks and tests); an existing file is still only
  * replaced after the user agrees.
  */
-export async function exportHtml(client: LanguageClient, uri?: vscode.Uri, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportHtml(
+  client: LanguageClient, uri?: vscode.Uri, destination?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const doc = await reportDocument(uri);
   if (!doc) return undefined;
   const result = await client.sendRequest(ExportRequest, { uri: doc.uri.toString() });
@@ -37,7 +39,9 @@ export async function exportHtml(client: LanguageClient, uri?: vscode.Uri, desti
  * Export Word…: the .docx in the 公文 layout the server makes (identical to `xxgk render -o x.docx`). A report
  * with errors is exported and the user told how many remain; one with a YAML syntax error is not exported.
  */
-export async function exportDocx(client: LanguageClient, uri?: vscode.Uri, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportDocx(
+  client: LanguageClient, uri?: vscode.Uri, destination?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const doc = await reportDocument(uri);
   if (!doc) return undefined;
   const result = await client.sendRequest(ExportDocxRequest, { uri: doc.uri.toString() });
@@ -53,7 +57,9 @@ export async function exportDocx(client: LanguageClient, uri?: vscode.Uri, desti
     ? vscode.l10n.t('Exported {0}. The report still has {1} error(s): see the Problems panel.', name, result.errors)
     : vscode.l10n.t('Exported {0}', name);
   const open = vscode.l10n.t('Open');
-  const shown = result.errors ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open);
+  const shown = result.errors
+    ? vscode.window.showWarningMessage(message, open)
+    : vscode.window.showInformationMessage(message, open);
   void shown.then((choice) => { if (choice === open) void vscode.env.openExternal(target); });
   return target;
 }

@@ -35,9 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xxgk.showPreviewToSide', (uri?: vscode.Uri) => previews.show(uri, true)),
     vscode.commands.registerCommand('xxgk.showSource', () => previews.showSource()),
     vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) =>
-      exportHtml(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
+      exportHtml(client!, asUri(uri) ?? previews.activeUri(), asUri(destination))),
     vscode.commands.registerCommand('xxgk.exportDocx', (uri?: vscode.Uri, destination?: vscode.Uri) =>
-      exportDocx(client!, uri instanceof vscode.Uri ? uri : previews.activeUri(), destination instanceof vscode.Uri ? destination : undefined)),
+      exportDocx(client!, asUri(uri) ?? previews.activeUri(), asUri(destination))),
     // The explorer passes (clicked, allSelected): only Uri / number arguments count, anything else means “ask”.
     vscode.commands.registerCommand('xxgk.importReport', (uri?: unknown, destination?: unknown) =>
       importPublishedReport(client!, asUri(uri), asUri(destination))),

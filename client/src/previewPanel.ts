@@ -172,7 +172,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     if (!doc || !isReport(doc)) return;
     const key = doc.uri.toString();
     const existing = this.previews.get(key);
-    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One);
+    const column = toSide
+      ? vscode.ViewColumn.Beside
+      : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One);
     if (existing) {
       existing.panel.reveal(column, toSide);
       return;

@@ -20,10 +20,13 @@ export type { CheckOptions };
 
 /** In the order a reader meets problems: metadata, structure, cells, sums, content, wording. */
 const RULE_CHECKS: Rule[] = [
-  checkMetadata, checkMetaValues, checkOldFormatRows, checkDates, checkParts, checkTables, checkGeneral, checkFees, checkPart5,
-  checkCells, checkIdentities, checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkProsePercentages,
+  checkMetadata, checkMetaValues, checkOldFormatRows, checkDates,
+  checkParts, checkTables, checkGeneral, checkFees, checkPart5,
+  checkCells, checkIdentities,
+  checkTable2Content, checkFeeLinks, checkNilStatements, checkProseFigures, checkProsePercentages,
   checkProsePartSums, checkImplausibleEmptiness, checkGovernmentDuties,
-  checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped, checkAgainstPreviousYear,
+  checkPeriodAndTitle, checkStaleYear, checkIssuerAndContact, checkDoubledWords, checkPlaceholders, checkUnmapped,
+  checkAgainstPreviousYear,
 ];
 
 export interface CheckResult {
@@ -81,7 +84,15 @@ function emptyDocument(model: ReportModel): Finding[] {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
+/** Findings in text order; at one place errors first, then by rule id. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  // Rule ids are ASCII: comparing code units orders them as localeCompare did, without its cost.
-  return fs.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return fs.sort((a, b) => a.span.start - b.span.start
+    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    || compareRuleIds(a.rule, b.rule));
+}
+
+/** Rule ids are ASCII: comparing code units orders them as localeCompare did, without its cost. */
+function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -1,6 +1,7 @@
 /**
  * `xxgk`: the checker and renderer on the command line, for reviewers with many reports and for CI.
- *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称] [--local-deadline MM-DD]
+ *   xxgk check <files or folders> [--format text|json] [--lang zh-cn|en] [--deadline-profile 名称]
+ *              [--local-deadline MM-DD]
  *   xxgk render <file> [-o out.html|out.docx] [--format html|docx] [--force]
  *   xxgk import <published report .txt/.html/.docx/.pdf> [-o out.xxgk.yaml] [--lang zh-cn|en]
  *   xxgk new --from <last year>.xxgk.yaml [--year N] [-o out.xxgk.yaml] [--lang zh-cn|en]
@@ -79,7 +80,8 @@ function errorText(e: unknown, locale: Locale): string {
 /** `--lang` (or XXGK_LANG), read before the command's own parsing so that its errors are localised too. */
 function localeOf(rest: string[], io: CliIO): Locale {
   const i = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const lang = i < 0 ? undefined : rest[i].startsWith('--lang=') ? rest[i].slice('--lang='.length) : rest[i + 1];
+  if (i < 0) return resolveLocale(io.env.XXGK_LANG);
+  const lang = rest[i].startsWith('--lang=') ? rest[i].slice('--lang='.length) : rest[i + 1];
   return resolveLocale(lang ?? io.env.XXGK_LANG);
 }
 
@@ -158,7 +160,10 @@ function check(rest: string[], io: CliIO): number {
     const r: FileResult = { file: shown, findings: [] };
     for (const f of findings) {
       const s = model.lines.positionAt(f.span.start), e = model.lines.positionAt(f.span.end);
-      r.findings.push({ line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: localize(f.message, locale) });
+      r.findings.push({
+        line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+        severity: f.severity, rule: f.rule, message: localize(f.message, locale),
+      });
       if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; else infos++;
     }
     results.push(r);

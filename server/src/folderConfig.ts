@@ -24,8 +24,13 @@ export interface FolderConfig {
 /** How many folders up to look: reports sit a few levels below the office's folder, never at the root. */
 const MAX_LEVELS = 8;
 
-/** The nearest xxgk.json above `reportPath` (its own folder first), or undefined. `read` returns undefined for no file. */
-export function findFolderConfig(reportPath: string, read: (path: string) => string | undefined): FolderConfig | undefined {
+/**
+ * The nearest xxgk.json above `reportPath` (its own folder first), or undefined. `read` returns undefined for no
+ * file.
+ */
+export function findFolderConfig(
+  reportPath: string, read: (path: string) => string | undefined,
+): FolderConfig | undefined {
   let dir = dirname(reportPath);
   for (let level = 0; level < MAX_LEVELS; level++) {
     const path = join(dir, FOLDER_CONFIG);
@@ -43,7 +48,8 @@ const KNOWN_KEYS = new Set(['deadlineProfile', 'deadlines', 'localDeadline', '$s
 /** Reads an xxgk.json's text; `origin` is how messages name it (its path relative to the report). */
 export function parseFolderConfig(text: string, path: string, origin = FOLDER_CONFIG): FolderConfig {
   const problems: Message[] = [];
-  const problem = (key: MessageKey, args: Record<string, MessageArg> = {}) => problems.push({ key, args: { file: origin, ...args } });
+  const problem = (key: MessageKey, args: Record<string, MessageArg> = {}) =>
+    problems.push({ key, args: { file: origin, ...args } });
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));

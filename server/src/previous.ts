@@ -84,7 +84,9 @@ const indexKey = (year: number, name: string) => `${year}|${name}`;
  * compare with. A report that names one that cannot be read gets `{ name, model: undefined }`, which the
  * checker reports (META-PREVIOUS) instead of silently skipping the cross-year rules.
  */
-export function findPreviousReport(file: string, model: ReportModel, options: FindPreviousOptions = {}): PreviousReport | undefined {
+export function findPreviousReport(
+  file: string, model: ReportModel, options: FindPreviousOptions = {},
+): PreviousReport | undefined {
   const read = options.read ?? readDisk;
   const list = options.list ?? listDisk;
   const cache = options.cache ?? new ReportCache();
@@ -124,7 +126,9 @@ export function findPreviousReport(file: string, model: ReportModel, options: Fi
       if (name === basename(file)) continue;
       const other = load(join(dir, name));
       const m = other && readMeta(other);
-      if (other && m?.year === meta.year - 1 && m.issuer && sameBody(m.issuer, meta.issuer)) return { name, model: other };
+      if (other && m?.year === meta.year - 1 && m.issuer && sameBody(m.issuer, meta.issuer)) {
+        return { name, model: other };
+      }
     }
   }
   return undefined;

@@ -7,7 +7,7 @@
 import * as nodeFs from 'node:fs';
 import type { Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { Message } from './model/findings';
+import type { Message, MessageKey } from './model/findings';
 
 export const REPORT_EXT = '.xxgk.yaml';
 
@@ -29,12 +29,15 @@ export class MissingPathError extends Error {
   }
 }
 
+/** System error codes a clerk can act on; any other is “cannot be read”. */
+const UNREADABLE_KEY = new Map<string | undefined, MessageKey>([
+  ['EACCES', 'file.noPermission'], ['EPERM', 'file.noPermission'], ['ELOOP', 'file.linkLoop'], ['ENOENT', 'file.brokenLink'],
+]);
+
 /** Why an entry cannot be read, as a message a clerk understands. */
 export function unreadable(path: string, e: unknown): WalkProblem {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const key = code === 'EACCES' || code === 'EPERM' ? 'file.noPermission'
-    : code === 'ELOOP' ? 'file.linkLoop'
-      : code === 'ENOENT' ? 'file.brokenLink' : 'file.unreadable';
+  const key = UNREADABLE_KEY.get(code) ?? 'file.unreadable';
   return { path, message: { key, args: { detail: code ?? String((e as Error)?.message ?? e) } } };
 }
 

@@ -4,8 +4,8 @@
  * Transport is chosen from argv by vscode-languageserver: `--stdio` for any LSP client, `--node-ipc` from VS Code.
  */
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type FileEvent, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type FileEvent, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './languageService/codeActions';
@@ -15,7 +15,8 @@ import type { MessageKey } from './model/findings';
 import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
-  DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest, type ImportResult, type RolloverResult, type ServerSettings,
+  DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest,
+  type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
@@ -35,7 +36,9 @@ function warnOnce(text: string): void {
 }
 const reports = new WorkspaceReports({ get: (uri) => documents.get(uri)?.getText() },
   (config) => { for (const p of config.problems) warnOnce(`${config.path}: ${localize(p, locale)}`); });
-const hooks = { findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines, fileEncoding: reports.fileEncoding };
+const hooks = {
+  findPrevious: reports.findPrevious, folderDeadlines: reports.folderDeadlines, fileEncoding: reports.fileEncoding,
+};
 let service: LanguageService = createLanguageService(hooks);
 let locale: Locale = 'zh-cn';
 let canPullConfiguration = false;
@@ -200,7 +203,9 @@ documents.onDidClose((e) => {
   if (!workspace.closed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R) =>
+const withDoc = <P extends { textDocument: { uri: string } }, R>(
+  name: string, fallback: R, fn: (doc: TextDocument, p: P) => R,
+) =>
   guard(name, fallback, (p: P) => {
     const doc = documents.get(p.textDocument.uri);
     return doc ? fn(doc, p) : fallback;

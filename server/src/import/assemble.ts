@@ -37,8 +37,9 @@ export function assemble(blocks: Block[], summary: ImportSummary, options: Assem
   const { partOrder, tables } = walked;
   const content = readParts(template, { paras: closing.paras, partOrder, tables }, options.joinBrokenLines);
   const metadata = readMetadata({
-    title: source.title, year: source.year, published: front.published, preamble: front.preamble, printedContact: front.contact,
-    signed: closing.signed, signature: closing.signature, texts: closing.paras.map((p) => p.text),
+    title: source.title, year: source.year, published: front.published, preamble: front.preamble,
+    printedContact: front.contact, signed: closing.signed, signature: closing.signature,
+    texts: closing.paras.map((p) => p.text),
   });
 
   summary.format = template.version;

@@ -1,8 +1,9 @@
 /**
  * Import a published report — plain text copied from a page, an HTML page, a Word .docx, a PDF — as
- * `.xxgk.yaml`. All of them become blocks (paragraphs and table rows) and go through one mapper (assemble.ts); the draft is
- * written by the same writer as the rollover (draft.ts). Nothing is dropped: what cannot be mapped is kept
- * under 未识别内容 and listed in the summary. Callable from the CLI and the language server alike.
+ * `.xxgk.yaml`. All of them become blocks (paragraphs and table rows) and go through one mapper (assemble.ts);
+ * the draft is written by the same writer as the rollover (write/yamlWriter.ts). Nothing is dropped: what
+ * cannot be mapped is kept under 未识别内容 and listed in the summary. Callable from the CLI and the language
+ * server alike.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';

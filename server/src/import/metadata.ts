@@ -47,6 +47,12 @@ export function readMetadata(source: MetadataSource): Metadata {
   return { meta, notes };
 }
 
+/** Where the body's name was read: the signature, else the preamble, else the title. */
+function issuerFrom(signature: string | undefined, preambleBody: string | undefined): Message {
+  if (signature) return { key: 'import.from.signature' };
+  return { key: preambleBody ? 'import.from.preamble' : 'import.from.title' };
+}
+
 /** The body and its kind, into `meta`; says where the body came from and whether the kind is a guess. */
 function readIssuer(source: MetadataSource, meta: Map<string, DraftValue>): ImportNotes {
   const notes = emptyNotes();
@@ -58,7 +64,7 @@ function readIssuer(source: MetadataSource, meta: Map<string, DraftValue>): Impo
     notes.warnings.push({ key: 'import.metaMissing', args: { key: '机关' } });
     return notes;
   }
-  const from: Message = { key: signature ? 'import.from.signature' : preambleBody ? 'import.from.preamble' : 'import.from.title' };
+  const from = issuerFrom(signature, preambleBody);
   meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${localize(from)}推断，请核对` });
   notes.mapped.push({ key: 'import.metaFrom', args: { key: '机关', value: issuer, from } });
   const kind = inferKind(issuer);

@@ -5,7 +5,7 @@
  * lacks stays missing, and the summary says so.
  */
 import type { Draft, DraftTable, DraftValue } from '../write/yamlWriter';
-import type { Message } from '../model/findings';
+import type { Message, MessageKey } from '../model/findings';
 import { KeyMatcher } from '../template/labels';
 import { tableRows, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
 import { extractFees } from './fees';
@@ -102,6 +102,13 @@ function otherPart(
   return { other, fees, notes };
 }
 
+/** The summary line of a read table: rows only (no total columns), or whether its totals were found. */
+function tableSummaryKey(t: ReadTable): MessageKey {
+  const canTotal = tableRows(t.table).some((r) => r.columns.some((c) => c.optionalTotal));
+  if (!canTotal) return 'import.tableRows';
+  return t.hasTotal ? 'import.tableWithTotals' : 'import.table';
+}
+
 /** The tables of the parts the report has, with what the reader guessed and the rows it did not find. */
 function statutoryTables(template: Template, read: ReadTable[], parts: Set<PartDef['id']>) {
   const tables = new Map<TableDef['id'], DraftTable>();
@@ -112,9 +119,7 @@ function statutoryTables(template: Template, read: ReadTable[], parts: Set<PartD
     tables.set(t.table.id, { rows: t.rows, note: t.note });
     for (const w of t.warnings) notes.warnings.push(w);
     countCells(cells, t);
-    const canTotal = tableRows(t.table).some((r) => r.columns.some((c) => c.optionalTotal));
-    const key = !canTotal ? 'import.tableRows' : t.hasTotal ? 'import.tableWithTotals' : 'import.table';
-    notes.mapped.push({ key, args: { table: t.table.name, rows: t.rows.size } });
+    notes.mapped.push({ key: tableSummaryKey(t), args: { table: t.table.name, rows: t.rows.size } });
     const missing = tableRows(t.table).filter((row) => !row.optionalTotal && !t.rows.has(row.id));
     const rows = { list: missing.map((row) => row.label), separator: 'list.semicolon' } as const;
     if (missing.length) notes.warnings.push({ key: 'import.rowsMissing', args: { table: t.table.name, rows } });

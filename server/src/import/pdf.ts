@@ -145,7 +145,9 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  * Walks the drawing operators: stroked straight lines and thin filled rectangles become rulings (Word and
  * LibreOffice stroke cell borders, Chromium fills 1-pixel rectangles); pictures add to the covered area.
  */
-function drawing(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, view: Matrix): { rulings: Segment[]; imageArea: number } {
+function drawing(
+  pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, view: Matrix,
+): { rulings: Segment[]; imageArea: number } {
   const OPS = pdfjs.OPS;
   const stack: Matrix[] = [];
   let ctm: Matrix = view;
@@ -153,10 +155,16 @@ function drawing(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] },
   const lineWidths: number[] = [];
   const rulings: Segment[] = [];
   let imageArea = 0;
-  const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fillOps = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
-    OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup]);
+  const strokeOps = new Set<number>([
+    OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
+  ]);
+  const fillOps = new Set<number>([
+    OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
+  ]);
+  const imageOps = new Set<number>([
+    OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
+  ]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
@@ -228,8 +236,13 @@ function straightSegments(pts: [number, number][]): Segment[] {
   const out: Segment[] = [];
   for (let i = 1; i < pts.length; i++) {
     const [ax, ay] = pts[i - 1], [bx, by] = pts[i];
-    if (near(ay, by) && !near(ax, bx)) out.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: (ay + by) / 2, y2: (ay + by) / 2 });
-    else if (near(ax, bx) && !near(ay, by)) out.push({ x1: (ax + bx) / 2, x2: (ax + bx) / 2, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+    if (near(ay, by) && !near(ax, bx)) {
+      const y = (ay + by) / 2;
+      out.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: y, y2: y });
+    } else if (near(ax, bx) && !near(ay, by)) {
+      const x = (ax + bx) / 2;
+      out.push({ x1: x, x2: x, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+    }
   }
   return out;
 }

@@ -63,7 +63,8 @@ function pageIndex(blocks: PlacedBlock[]): (text: string) => number | undefined 
     if (!exact.has(text)) exact.set(text, page);
     all.push([squash(text), page]);
   }
-  return (text) => exact.get(text) ?? all.find(([t]) => t.includes(squash(text)) || (squash(text).includes(t) && t.length >= 4))?.[1];
+  return (text) => exact.get(text)
+    ?? all.find(([t]) => t.includes(squash(text)) || (squash(text).includes(t) && t.length >= 4))?.[1];
 }
 
 /**

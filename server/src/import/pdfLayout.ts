@@ -80,7 +80,7 @@ function pageItems(page: PdfPage): Item[] {
   const inGrid = new Map<Grid, Glyph[]>();
   for (const g of glyphs) {
     const cx = (g.x + g.right) / 2, cy = g.y - g.size * 0.35;
-    const grid = grids.find((t) => cx > t.xs[0] - 0.5 && cx < t.xs[t.xs.length - 1] + 0.5 && cy > t.ys[0] - 0.5 && cy < t.ys[t.ys.length - 1] + 0.5);
+    const grid = grids.find((t) => gridContains(t, cx, cy));
     if (grid) inGrid.set(grid, [...(inGrid.get(grid) ?? []), g]);
     else loose.push(g);
   }
@@ -96,6 +96,11 @@ function pageItems(page: PdfPage): Item[] {
   return items.sort((a, b) => top(a) - top(b));
 }
 
+/** Whether a point lies within a grid's outer borders (half a point of slack). */
+function gridContains(t: Grid, x: number, y: number): boolean {
+  return x > t.xs[0] - 0.5 && x < t.xs[t.xs.length - 1] + 0.5 && y > t.ys[0] - 0.5 && y < t.ys[t.ys.length - 1] + 0.5;
+}
+
 /**
  * A text piece as glyphs. Pieces may run across cell borders (PDF.js joins text drawn close together, with a
  * space where the gap is wide), so a piece is cut into characters placed by estimated advance: full-width
@@ -105,11 +110,15 @@ function splitPiece(p: TextPiece): Glyph[] {
   const chars = [...p.text];
   if (!p.horizontal) return [{ text: p.text, x: p.x, right: p.x + Math.max(p.width, p.size), y: p.y, size: p.size }];
   if (chars.length === 1) return [{ text: p.text, x: p.x, right: p.x + p.width, y: p.y, size: p.size }];
-  const est = (c: string) => (/\s/.test(c) ? 0 : isWide(c) ? 1 : 0.55);
+  const est = (c: string) => {
+    if (/\s/.test(c)) return 0;
+    return isWide(c) ? 1 : 0.55;
+  };
   const fixed = chars.reduce((s, c) => s + est(c), 0) * p.size;
   const spaces = chars.filter((c) => /\s/.test(c)).length;
   // Scale estimates to the drawn width; whatever width is left over belongs to the spaces.
-  const scale = spaces && fixed < p.width ? 1 : fixed > 0 ? p.width / fixed : 1;
+  const spacesTakeTheRest = spaces > 0 && fixed < p.width;
+  const scale = !spacesTakeTheRest && fixed > 0 ? p.width / fixed : 1;
   const spaceWidth = spaces ? Math.max(0, p.width - fixed * scale) / spaces : 0;
   const out: Glyph[] = [];
   let x = p.x;
@@ -134,7 +143,10 @@ interface VLine { x: number; y1: number; y2: number }
 interface Grid { xs: number[]; ys: number[]; h: HLine[]; v: VLine[] }
 
 /** Collinear pieces (a border drawn cell by cell, or twice: table and cell borders) merged into lines. */
-function mergeLines<T>(items: T[], at: (t: T) => number, from: (t: T) => number, to: (t: T) => number, make: (pos: number, a: number, b: number) => T): T[] {
+function mergeLines<T>(
+  items: T[], at: (t: T) => number, from: (t: T) => number, to: (t: T) => number,
+  make: (pos: number, a: number, b: number) => T,
+): T[] {
   const sorted = [...items].sort((a, b) => at(a) - at(b) || from(a) - from(b));
   const groups: T[][] = [];
   for (const s of sorted) {
@@ -157,15 +169,18 @@ function mergeLines<T>(items: T[], at: (t: T) => number, from: (t: T) => number,
 }
 
 function findGrids(rulings: Segment[]): Grid[] {
-  const h = mergeLines(rulings.filter((s) => s.y1 === s.y2 && s.x2 - s.x1 > TOL).map((s) => ({ y: s.y1, x1: s.x1, x2: s.x2 })),
+  const h = mergeLines(
+    rulings.filter((s) => s.y1 === s.y2 && s.x2 - s.x1 > TOL).map((s) => ({ y: s.y1, x1: s.x1, x2: s.x2 })),
     (l) => l.y, (l) => l.x1, (l) => l.x2, (y, x1, x2) => ({ y, x1, x2 }));
-  const v = mergeLines(rulings.filter((s) => s.x1 === s.x2 && s.y2 - s.y1 > TOL).map((s) => ({ x: s.x1, y1: s.y1, y2: s.y2 })),
+  const v = mergeLines(
+    rulings.filter((s) => s.x1 === s.x2 && s.y2 - s.y1 > TOL).map((s) => ({ x: s.x1, y1: s.y1, y2: s.y2 })),
     (l) => l.x, (l) => l.y1, (l) => l.y2, (x, y1, y2) => ({ x, y1, y2 }));
   // Connected components of crossing lines.
   const parent = [...h.map((_, i) => i), ...v.map((_, i) => h.length + i)];
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   h.forEach((a, i) => v.forEach((b, j) => {
-    if (b.x >= a.x1 - TOL && b.x <= a.x2 + TOL && a.y >= b.y1 - TOL && a.y <= b.y2 + TOL) parent[find(i)] = find(h.length + j);
+    const cross = b.x >= a.x1 - TOL && b.x <= a.x2 + TOL && a.y >= b.y1 - TOL && a.y <= b.y2 + TOL;
+    if (cross) parent[find(i)] = find(h.length + j);
   }));
   const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
   parent.forEach((_, i) => {
@@ -207,8 +222,10 @@ function readGrid(grid: Grid, glyphs: Glyph[], page: number): Table {
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const vAt = (x: number, y: number) => grid.v.some((l) => Math.abs(l.x - x) <= TOL && y >= l.y1 - TOL && y <= l.y2 + TOL);
-  const hAt = (y: number, x: number) => grid.h.some((l) => Math.abs(l.y - y) <= TOL && x >= l.x1 - TOL && x <= l.x2 + TOL);
+  const vAt = (x: number, y: number) =>
+    grid.v.some((l) => Math.abs(l.x - x) <= TOL && y >= l.y1 - TOL && y <= l.y2 + TOL);
+  const hAt = (y: number, x: number) =>
+    grid.h.some((l) => Math.abs(l.y - y) <= TOL && x >= l.x1 - TOL && x <= l.x2 + TOL);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const midY = (ys[r] + ys[r + 1]) / 2, midX = (xs[c] + xs[c + 1]) / 2;
@@ -222,7 +239,10 @@ function readGrid(grid: Grid, glyphs: Glyph[], page: number): Table {
       const root = find(id(r, c));
       const cell = cells.get(root);
       if (!cell) cells.set(root, { r0: r, r1: r, c0: c, c1: c, glyphs: [] });
-      else { cell.r0 = Math.min(cell.r0, r); cell.r1 = Math.max(cell.r1, r); cell.c0 = Math.min(cell.c0, c); cell.c1 = Math.max(cell.c1, c); }
+      else {
+        cell.r0 = Math.min(cell.r0, r); cell.r1 = Math.max(cell.r1, r);
+        cell.c0 = Math.min(cell.c0, c); cell.c1 = Math.max(cell.c1, c);
+      }
     }
   }
   const band = (pos: number, edges: number[]) => {
@@ -301,7 +321,10 @@ const HEAD_ZONE = 0.1, FOOT_ZONE = 0.9;
 
 function removeFurniture(pages: { page: PdfPage; items: Item[] }[]): string[] {
   const key = (l: Line) => l.text.normalize('NFKC').replace(/\s+/g, '').replace(/\d+/g, '#');
-  const zone = (l: Line, p: PdfPage) => (l.y < p.height * HEAD_ZONE ? 'head' : l.y - l.size > p.height * FOOT_ZONE ? 'foot' : undefined);
+  const zone = (l: Line, p: PdfPage) => {
+    if (l.y < p.height * HEAD_ZONE) return 'head';
+    return l.y - l.size > p.height * FOOT_ZONE ? 'foot' : undefined;
+  };
   const seen = new Map<string, Set<number>>();
   for (const { page, items } of pages) {
     for (const it of items) {
@@ -357,7 +380,10 @@ function toBlocks(pages: Item[][]): PlacedBlock[] {
           let k = 0;
           while (k < rows.length && k < last.head.length && rowKey(rows[k]) === last.head[k]) k++;
           rows = rows.slice(k);
-          if (rows.length && last.row && isSplitRowTail(rows[0])) { joinSplitRow(last.row, rows[0]); rows = rows.slice(1); }
+          if (rows.length && last.row && isSplitRowTail(rows[0])) {
+            joinSplitRow(last.row, rows[0]);
+            rows = rows.slice(1);
+          }
         } else {
           tableNo++;
           last = { table: t, head: t.rows.slice(0, 4).map(rowKey) };
@@ -441,7 +467,9 @@ function startsParagraph(prev: Line, line: Line, body: BodyMetrics, firstOnPage:
   const em = body.size;
   const big = (l: Line) => l.size > body.size * 1.15;
   // A title over two lines: same large size, both centred, close together.
-  if (big(prev) && big(line) && Math.abs(prev.size - line.size) < 0.5 && line.y - prev.y < line.size * 2 && centred(prev, body) && centred(line, body)) return false;
+  const titleOverTwoLines = big(prev) && big(line) && Math.abs(prev.size - line.size) < 0.5
+    && line.y - prev.y < line.size * 2 && centred(prev, body) && centred(line, body);
+  if (titleOverTwoLines) return false;
   if (Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.12) return true;
   // A table without rulings: each row is a line of short, spaced cells, never part of a paragraph.
   if (tabular(prev) || tabular(line)) return true;

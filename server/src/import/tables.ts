@@ -24,7 +24,13 @@ type Target = { kind: 'row'; def: RowDef } | { kind: 'group'; def: GroupDef };
 /** Words of a table's header (column names, block headings, the corner note): a row of only these is a header. */
 function headerWords(table: TableDef): string[] {
   const words = new Set<string>(['信息内容', '申请人情况', '总计', '合计', '单位：件', '单位:件', '项目']);
-  for (const row of tableRows(table)) for (const c of row.columns) { words.add(c.label); words.add(c.short); for (const h of c.headerPath ?? []) words.add(h); }
+  for (const row of tableRows(table)) {
+    for (const c of row.columns) {
+      words.add(c.label);
+      words.add(c.short);
+      for (const h of c.headerPath ?? []) words.add(h);
+    }
+  }
   const visit = (nodes: TableNode[]) => { for (const n of nodes) if (n.kind === 'group') { if (n.blockHeader) words.add(n.label); visit(n.children); } };
   visit(table.nodes);
   if (table.corner) words.add(table.corner);
@@ -220,7 +226,8 @@ export class TableReader {
     const cells = raw.map(asCell);
     // With a printed 总计 column (header, or a row as wide as one), totals are kept so wrong sums stay visible.
     const target = full > base && this.withTotals(cells.length, full) ? full : base;
-    // In a full grid a blank 总计 is the last cell, and the blanks to drop are the label's merged cells before the values.
+    // In a full grid a blank 总计 is the last cell, and the blanks to drop are the label's merged cells before
+    // the values.
     const fullGrid = this.gridWidth > 0 && this.rowWidth === this.gridWidth;
     const fitted = trimTo(cells, target, full > base && target === full, fullGrid);
     if (fitted.length < base) {

@@ -67,11 +67,13 @@ export class AnalysisCache {
     return this.check(uri, 0, parseReport(text), this.options(), notUtf8);
   }
 
-  private check(uri: string, version: number, model: ReportModel, options: CheckOptions, notUtf8?: { encoding?: string }): Analysis {
+  private check(uri: string, version: number, model: ReportModel, options: CheckOptions,
+    notUtf8?: { encoding?: string }): Analysis {
     const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(uri, model);
     // A folder's xxgk.json is more specific than the editor settings.
     const deadlines = [...(this.hooks.folderDeadlines?.(uri) ?? []), ...(options.deadlines ?? [])];
-    return { uri, version, model, findings: checkModel(model, { ...options, previous, deadlines, notUtf8 }) };
+    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8 });
+    return { uri, version, model, findings };
   }
 
   forget(uri: string): void {

@@ -16,7 +16,9 @@ function toTextEdits(analysis: Analysis, es: Fix['edits']): TextEdit[] {
   return es.map((e) => ({ range: toRange(analysis.model, e.span), newText: e.text }));
 }
 
-export function provideCodeActions(analysis: Analysis, range: Range, context: CodeActionContext, locale: Locale): CodeAction[] {
+export function provideCodeActions(
+  analysis: Analysis, range: Range, context: CodeActionContext, locale: Locale,
+): CodeAction[] {
   const span = toSpan(analysis.model, range);
   const only = context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -66,7 +68,8 @@ export function provideCodeActions(analysis: Analysis, range: Range, context: Co
  * made clients reject the whole “fix all” ('Overlapping edit').
  */
 function inSpecOrder(es: Fix['edits']): Fix['edits'] {
-  return [...es].sort((a, b) => a.span.start - b.span.start || (a.span.end - a.span.start) - (b.span.end - b.span.start));
+  const length = (e: Fix['edits'][number]) => e.span.end - e.span.start;
+  return [...es].sort((a, b) => a.span.start - b.span.start || length(a) - length(b));
 }
 
 /** Preferred fixes of all findings, skipping any whose edits overlap an earlier one (and duplicates). */

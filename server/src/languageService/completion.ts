@@ -16,7 +16,7 @@ import { KeyMatcher } from '../template/labels';
 import type { ReportModel } from '../model/model';
 import { readMeta } from '../model/meta';
 import { feeLines, groupLines, partLines, reportSkeleton, rowValueText, tableLines, Tabstops } from '../write/yamlWriter';
-import { fieldDef, keysAtLevel, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type Template } from '../template';
+import { fieldDef, keysAtLevel, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template } from '../template';
 
 type Scope =
   | { kind: 'root' }
@@ -114,7 +114,26 @@ export function provideCompletion(
   const range = { start: { line: position.line, character: indent }, end: position };
   const scope = scopeOf(template, parents(model, position.line, indent));
   const present = presentKeys(model, position.line, indent);
-  const add = (label: string, insert: string, kind: CompletionItemKind, detail?: string, doc?: string, sort = '1') => {
+  keyCompletions({ model, present, locale, now, add: keyAdder(items, range) }, scope);
+  return result();
+}
+
+/** Adds a key completion; `sort` groups the items (0 first), and in a group they keep the order added. */
+type AddKey = (
+  label: string, insert: string, kind: CompletionItemKind, detail?: string, doc?: string, sort?: string,
+) => void;
+
+/** What key completions need: the report, the keys already written at that level, and where items go. */
+interface KeyCompletionContext {
+  model: ReportModel;
+  present: Set<string>;
+  locale: Locale;
+  now: SimpleDate;
+  add: AddKey;
+}
+
+function keyAdder(items: CompletionItem[], range: { start: Position; end: Position }): AddKey {
+  return (label, insert, kind, detail, doc, sort = '1') => {
     items.push({
       label, kind, detail, documentation: doc ? { kind: 'markdown', value: doc } : undefined,
       textEdit: { range, newText: insert }, insertTextFormat: InsertTextFormat.Snippet,
@@ -122,54 +141,22 @@ export function provideCompletion(
       filterText: label,
     });
   };
-  const snippetLines = (lines: string[]) => lines.join('\n');
+}
 
+function snippetLines(lines: string[]): string {
+  return lines.join('\n');
+}
+
+/** Every key that may be written where the cursor is and is not written yet. */
+function keyCompletions(ctx: KeyCompletionContext, scope: Scope): void {
+  const { model: { template }, present, add } = ctx;
   switch (scope.kind) {
-    case 'root': {
-      const meta = readMeta(model);
-      if (!model.root || model.root.items.length === 0) {
-        add(t(locale, 'ui.completion.report'), snippetLines(reportSkeleton(template, {
-          issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? now.y - 1), signed: `${(meta.year ?? now.y - 1) + 1}-01-20`,
-        }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
-      }
-      for (const f of template.metadata) {
-        if (present.has(f.key)) continue;
-        const snippet = fieldSnippet(template, f, meta.year, now);
-        add(f.key, `${f.key}: ${snippet}`, CompletionItemKind.Property, f.label, f.help);
-      }
-      for (const p of template.parts) {
-        if (present.has(p.key)) continue;
-        const label = p.table ? t(locale, 'ui.completion.partWithTable', { part: p.key, table: template.tables.find((x) => x.id === p.table)!.name }) : p.key;
-        add(label, snippetLines(partLines(template, p, '', { snippet: true })), CompletionItemKind.Module, p.basis, p.help, '2');
-      }
+    case 'root':
+      rootKeyCompletions(ctx);
       break;
-    }
-    case 'part': {
-      const { part } = scope;
-      if (part.table) {
-        const table = template.tables.find((x) => x.id === part.table)!;
-        const missing = keysAtLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
-        if (missing.length > 1) {
-          add(t(locale, 'ui.completion.table', { table: table.name, title: table.title }), snippetLines(tableLines({ ...table, nodes: missing }, '', { snippet: true })), CompletionItemKind.Struct, part.basis, undefined, '0');
-        }
-        for (const n of keysAtLevel(table.nodes)) {
-          if (present.has(n.key!)) continue;
-          if (n.kind === 'row') add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
-          else add(n.key!, snippetLines(groupLines(n, '', { snippet: true })), CompletionItemKind.Struct, n.label, n.help);
-        }
-        if (!present.has(template.tableNoteKey.key)) add(template.tableNoteKey.key, `${template.tableNoteKey.key}: |\n  $0`, CompletionItemKind.Text, template.tableNoteKey.label, template.tableNoteKey.help, '3');
-      } else if (part.content === 'general') {
-        for (const f of template.generalTopics) if (!present.has(f.key)) add(f.key, `${f.key}: |\n  \${1:${f.label}……}`, CompletionItemKind.Property, f.label, f.help);
-      } else if (part.content === 'other') {
-        const fee = fieldDef(template, 'p6.fee');
-        const other = fieldDef(template, 'p6.text');
-        if (!present.has(fee.key)) {
-          add(fee.key, snippetLines(feeLines(template, '', { snippet: true })), CompletionItemKind.Struct, fee.label, fee.help);
-        }
-        if (!present.has(other.key)) add(other.key, `${other.key}: |\n  $0`, CompletionItemKind.Text, other.label);
-      }
+    case 'part':
+      partKeyCompletions(ctx, scope.part);
       break;
-    }
     case 'group':
       for (const n of scope.group.children) {
         if (n.kind !== 'row' || present.has(n.key)) continue;
@@ -182,7 +169,54 @@ export function provideCompletion(
     default:
       break;
   }
-  return result();
+}
+
+/** At the top level: a whole report in an empty file, then the metadata and the parts not written yet. */
+function rootKeyCompletions({ model, present, locale, now, add }: KeyCompletionContext): void {
+  const template = model.template;
+  const meta = readMeta(model);
+  if (!model.root || model.root.items.length === 0) {
+    add(t(locale, 'ui.completion.report'), snippetLines(reportSkeleton(template, {
+      issuer: '${1:机关名称}', kind: '${2:乡镇人民政府}', year: (meta.year ?? now.y - 1), signed: `${(meta.year ?? now.y - 1) + 1}-01-20`,
+    }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
+  }
+  for (const f of template.metadata) {
+    if (present.has(f.key)) continue;
+    const snippet = fieldSnippet(template, f, meta.year, now);
+    add(f.key, `${f.key}: ${snippet}`, CompletionItemKind.Property, f.label, f.help);
+  }
+  for (const p of template.parts) {
+    if (present.has(p.key)) continue;
+    const label = p.table ? t(locale, 'ui.completion.partWithTable', { part: p.key, table: template.tables.find((x) => x.id === p.table)!.name }) : p.key;
+    add(label, snippetLines(partLines(template, p, '', { snippet: true })), CompletionItemKind.Module, p.basis, p.help, '2');
+  }
+}
+
+/** Inside a part: its table's rows and groups (or the whole table), part 一's topics, part 六's keys. */
+function partKeyCompletions({ model, present, locale, add }: KeyCompletionContext, part: PartDef): void {
+  const template = model.template;
+  if (part.table) {
+    const table = template.tables.find((x) => x.id === part.table)!;
+    const missing = keysAtLevel(table.nodes).filter((n) => !present.has(n.key!) && !(n.kind === 'row' && n.optionalTotal));
+    if (missing.length > 1) {
+      add(t(locale, 'ui.completion.table', { table: table.name, title: table.title }), snippetLines(tableLines({ ...table, nodes: missing }, '', { snippet: true })), CompletionItemKind.Struct, part.basis, undefined, '0');
+    }
+    for (const n of keysAtLevel(table.nodes)) {
+      if (present.has(n.key!)) continue;
+      if (n.kind === 'row') add(n.key, `${n.key}: ${rowValueText(n, undefined, new Tabstops(true))}`, CompletionItemKind.Field, n.label, rowDoc(n));
+      else add(n.key!, snippetLines(groupLines(n, '', { snippet: true })), CompletionItemKind.Struct, n.label, n.help);
+    }
+    if (!present.has(template.tableNoteKey.key)) add(template.tableNoteKey.key, `${template.tableNoteKey.key}: |\n  $0`, CompletionItemKind.Text, template.tableNoteKey.label, template.tableNoteKey.help, '3');
+  } else if (part.content === 'general') {
+    for (const f of template.generalTopics) if (!present.has(f.key)) add(f.key, `${f.key}: |\n  \${1:${f.label}……}`, CompletionItemKind.Property, f.label, f.help);
+  } else if (part.content === 'other') {
+    const fee = fieldDef(template, 'p6.fee');
+    const other = fieldDef(template, 'p6.text');
+    if (!present.has(fee.key)) {
+      add(fee.key, snippetLines(feeLines(template, '', { snippet: true })), CompletionItemKind.Struct, fee.label, fee.help);
+    }
+    if (!present.has(other.key)) add(other.key, `${other.key}: |\n  $0`, CompletionItemKind.Text, other.label);
+  }
 }
 
 function valueCompletions(
@@ -212,11 +246,18 @@ function valueCompletions(
     }
     return;
   }
-  const rows = scope.kind === 'part' && scope.part.table
-    ? keysAtLevel(template.tables.find((x) => x.id === scope.part.table)!.nodes)
-    : scope.kind === 'group' ? scope.group.children : [];
+  const rows = tableKeysInScope(template, scope);
   const row = rows.find((n): n is RowDef => n.kind === 'row' && (n.key === key || n.aliases.includes(key)));
   if (row) add(rowValueText(row), rowValueText(row, undefined, new Tabstops(true)), row.columns.map((c) => c.short).join(' · '), true);
+}
+
+/** The table keys valid where the cursor is: a table part's top level, or a group's children; else none. */
+function tableKeysInScope(template: Template, scope: Scope): TableNode[] {
+  if (scope.kind === 'part' && scope.part.table) {
+    const table = scope.part.table;
+    return keysAtLevel(template.tables.find((x) => x.id === table)!.nodes);
+  }
+  return scope.kind === 'group' ? scope.group.children : [];
 }
 
 /** Keys already written at this indentation inside the same parent. */

@@ -13,7 +13,9 @@ export function toDiagnostic(analysis: Analysis, f: Finding, locale: Locale): Di
     code: f.rule,
     source: 'xxgk',
     message: localize(f.message, locale),
-    relatedInformation: f.related?.map((r) => ({ location: { uri, range: toRange(model, r.span) }, message: localize(r.message, locale) })),
+    relatedInformation: f.related?.map((r) => ({
+      location: { uri, range: toRange(model, r.span) }, message: localize(r.message, locale),
+    })),
   };
 }
 

@@ -9,7 +9,9 @@ import type { KeyedValue } from '../model/model';
 export function provideDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
   const { model } = analysis;
   const full = (kv: KeyedValue): Span => ({ start: kv.keySpan.start, end: Math.max(kv.valueSpan.end, kv.keySpan.end) });
-  const symbol = (name: string, kind: SymbolKind, kv: KeyedValue, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
+  const symbol = (
+    name: string, kind: SymbolKind, kv: KeyedValue, detail?: string, children?: DocumentSymbol[],
+  ): DocumentSymbol => ({
     name, kind, detail, range: toRange(model, full(kv)), selectionRange: toRange(model, kv.keySpan), children,
   });
   const out: DocumentSymbol[] = [];
@@ -24,12 +26,15 @@ export function provideDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
       for (const [id, g] of model.groups) {
         const def = model.idx.groupById.get(id);
         if (!def || !inPart(g)) continue;
-        const rows = [...model.rows.values()].filter((r) => r.keySpan.start > g.keySpan.start && r.keySpan.end <= g.valueSpan.end)
+        const rows = [...model.rows.values()]
+          .filter((r) => r.keySpan.start > g.keySpan.start && r.keySpan.end <= g.valueSpan.end)
           .map((r) => symbol(r.def.key, SymbolKind.Field, r, r.def.label));
         children.push(symbol(def.key ?? def.label, SymbolKind.Struct, g, def.label, rows));
       }
       for (const r of model.rows.values()) {
-        if (!inPart(r) || children.some((c) => c.children?.some((x) => x.name === r.def.key && x.detail === r.def.label))) continue;
+        if (!inPart(r)) continue;
+        // Rows of a group are listed under it.
+        if (children.some((c) => c.children?.some((x) => x.name === r.def.key && x.detail === r.def.label))) continue;
         children.push(symbol(r.def.key, SymbolKind.Field, r, r.def.label));
       }
       children.sort((a, b) => a.range.start.line - b.range.start.line);

@@ -29,8 +29,11 @@ export class FolderWatcher {
   private readonly maxFolders: number;
   private readonly gatherMs: number;
 
-  constructor(private readonly onEvents: (events: FileEvent[]) => void, private readonly onProblem: (text: string) => void,
-    options: FolderWatcherOptions = {}) {
+  constructor(
+    private readonly onEvents: (events: FileEvent[]) => void,
+    private readonly onProblem: (text: string) => void,
+    options: FolderWatcherOptions = {},
+  ) {
     this.maxFolders = options.maxFolders ?? 4000;
     this.gatherMs = options.gatherMs ?? 50;
   }

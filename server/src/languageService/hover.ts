@@ -79,8 +79,7 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
     const sides = [...id.lhs, ...id.rhs].map((r) => values.get(r));
     const lhs = sum(id.lhs.map((r) => values.get(r)?.value));
     const rhs = sum(id.rhs.map((r) => values.get(r)?.value));
-    const state = sides.some((v) => !v) || lhs === undefined || rhs === undefined ? t(locale, 'ui.identityUnknown')
-      : lhs === rhs ? t(locale, 'ui.identityHolds', { value: lhs }) : t(locale, 'ui.identityFails', { lhs, rhs, diff: round(lhs - rhs) });
+    const state = identityState(locale, sides.some((v) => !v), lhs, rhs);
     lines.push('', note(locale, field(locale, 'ui.identity', id.formula), state));
   }
   if (col.optionalTotal || row.optionalTotal) {
@@ -95,11 +94,20 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
   return lines.join('\n');
 }
 
+/** Whether an identity holds for the values written; unknown when a term has no value. */
+function identityState(locale: Locale, termMissing: boolean, lhs: number | undefined, rhs: number | undefined): string {
+  if (termMissing || lhs === undefined || rhs === undefined) return t(locale, 'ui.identityUnknown');
+  if (lhs === rhs) return t(locale, 'ui.identityHolds', { value: lhs });
+  return t(locale, 'ui.identityFails', { lhs, rhs, diff: round(lhs - rhs) });
+}
+
 function rowHover(model: ReportModel, row: RowDef, locale: Locale): string {
   const table = model.idx.tableOfRow.get(row.id)!;
   const cols = row.columns.map((c) => c.label + (c.optionalTotal ? t(locale, 'ui.optionalTotal') : '')).join(t(locale, 'list.separator'));
   const lines = [`**${table.name} · ${row.label}**`, '', row.help, '', field(locale, 'ui.columns', cols)];
-  const ids = new Set(row.columns.flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? []).map((i) => i.formula));
+  const ids = new Set(row.columns
+    .flatMap((c) => model.idx.identitiesOfCell.get(cellRef(row, c)) ?? [])
+    .map((i) => i.formula));
   for (const f of ids) lines.push('', field(locale, 'ui.identity', f));
   return lines.join('\n');
 }

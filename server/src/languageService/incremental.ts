@@ -64,7 +64,8 @@ export class IncrementalYaml {
       }
       // A keystroke inside one entry of the block (a table row, a paragraph of prose): parse that entry alone.
       const before = oldBlocks[blocks.length];
-      if (before && !used.has(before) && before.start === start && patchEntry(before.map, oldText.slice(start, before.end), blockText, start)) {
+      if (before && !used.has(before) && before.start === start
+        && patchEntry(before.map, oldText.slice(start, before.end), blockText, start)) {
         used.add(before);
         blocks.push({ start, end, map: before.map });
         patched++;
@@ -111,7 +112,8 @@ function parseBlock(text: string, start: number): YAMLMap | undefined {
   const docs = [...new Composer(PARSE_OPTIONS).compose(parser.parse(text), true, start + text.length)];
   if (docs.length !== 1) return undefined;
   const [doc] = docs;
-  if (doc.errors.length || doc.warnings.length || !isMap(doc.contents) || doc.contents.flow || !doc.contents.items.length) return undefined;
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  if (!isMap(doc.contents) || doc.contents.flow || !doc.contents.items.length) return undefined;
   return doc.contents;
 }
 
@@ -129,7 +131,8 @@ function patchEntry(root: YAMLMap, oldBlock: string, newBlock: string, start: nu
   const shorter = Math.min(oldBlock.length, newBlock.length);
   while (p < shorter && oldBlock.charCodeAt(p) === newBlock.charCodeAt(p)) p++;
   let q = 0;
-  while (q < shorter - p && oldBlock.charCodeAt(oldBlock.length - 1 - q) === newBlock.charCodeAt(newBlock.length - 1 - q)) q++;
+  while (q < shorter - p
+    && oldBlock.charCodeAt(oldBlock.length - 1 - q) === newBlock.charCodeAt(newBlock.length - 1 - q)) q++;
   const oldEnd = oldBlock.length - q;
   const delta = newBlock.length - oldBlock.length;
   if (/[\r\n]/.test(oldBlock.slice(p, oldEnd)) || /[\r\n]/.test(newBlock.slice(p, oldEnd + delta))) return false;
@@ -140,7 +143,8 @@ function patchEntry(root: YAMLMap, oldBlock: string, newBlock: string, start: nu
   const from = start + p, to = start + oldEnd;
   let pair: Pair | undefined;
   for (let map: YAMLMap | undefined = root; map;) {
-    const inner: Pair | undefined = map.items.find((it) => isScalar(it.key) && it.key.range && it.key.range[0] <= from && isNodeWithRange(it.value) && it.value.range![1] >= to);
+    const inner: Pair | undefined = map.items.find((it) => isScalar(it.key) && it.key.range && it.key.range[0] <= from
+      && isNodeWithRange(it.value) && it.value.range![1] >= to);
     map = undefined;
     if (!inner) break;
     pair = inner;

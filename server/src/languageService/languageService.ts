@@ -4,7 +4,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range,
+  CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position,
+  Range,
 } from 'vscode-languageserver-types';
 import { AnalysisCache, type Analysis, type FileEncoding, type FindPrevious, type FolderDeadlines } from './analysis';
 import { provideCodeActions } from './codeActions';

@@ -1,4 +1,7 @@
-/** The preview's and the exports' HTML and Word file, made by the core renderers (the client renders nothing itself). */
+/**
+ * The preview's and the exports' HTML and Word file, made by the core renderers (the client renders nothing
+ * itself).
+ */
 import type { Analysis } from './analysis';
 import type { Locale } from '../l10n';
 import type { ExportDocxResult, ExportResult, PreviewResult } from '../protocol';

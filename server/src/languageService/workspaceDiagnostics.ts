@@ -229,7 +229,8 @@ export class WorkspaceDiagnostics {
     const generation = this.generation;
     const open = this.openPaths();
     const todo = batch.filter((p) => !open.has(p));
-    const results = await Promise.all(todo.map((p) => this.read(p).then((bytes): ReadResult => ({ bytes }), (error): ReadResult => ({ error }))));
+    const results = await Promise.all(todo.map((p) => this.read(p)
+      .then((bytes): ReadResult => ({ bytes }), (error): ReadResult => ({ error }))));
     await this.quiet();
     let sliceStart = performance.now();
     for (let i = 0; i < todo.length; i++) {
@@ -287,7 +288,8 @@ export class WorkspaceDiagnostics {
     if (!changed || !years.size) return;
     const folder = dirname(path);
     for (const [other, f] of this.known) {
-      if (other !== path && f.year !== undefined && years.has(f.year) && dirname(other) === folder) this.urgent.add(other);
+      const nextYear = f.year !== undefined && years.has(f.year);
+      if (other !== path && nextYear && dirname(other) === folder) this.urgent.add(other);
     }
   }
 
@@ -374,8 +376,12 @@ function toPath(uri: string): string | undefined {
   }
 }
 
-/** Workspace folders as paths (initialize's workspaceFolders, or its rootUri from an older client); not file: ones left out. */
+/**
+ * Workspace folders as paths (initialize's workspaceFolders, or the rootUri of an older client); folders that
+ * are not file: ones are left out.
+ */
 export function folderPaths(folders: { uri: string }[] | null | undefined, rootUri?: string | null): string[] {
-  const uris = folders?.length ? folders.map((f) => f.uri) : rootUri ? [rootUri] : [];
+  let uris = folders?.map((f) => f.uri) ?? [];
+  if (!uris.length && rootUri) uris = [rootUri];
   return uris.map(toPath).filter((p): p is string => p !== undefined);
 }

@@ -1,7 +1,7 @@
 /**
  * The server's view of report files for the cross-year rules and of the folders' xxgk.json (local deadlines):
- * open editors first (their unsaved text), then the disk. Folder listings, file texts and parsed candidates are cached until a file changes, so a keystroke
- * does not re-read a folder.
+ * open editors first (their unsaved text), then the disk. Folder listings, file texts and parsed candidates are
+ * cached until a file changes, so a keystroke does not re-read a folder.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

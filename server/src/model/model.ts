@@ -9,7 +9,8 @@ import { KeyMatcher, normalizeLabel, stripNumbering, type KeyCandidate } from '.
 import type { RuleId } from '../template/ruleCatalog';
 import {
   CURRENT_FORMAT, cellRef, indexOf, keysAtLevel, legacyLabels, template2021, templateFor,
-  type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode, type Template, type TemplateIndex,
+  type CellRef, type ColumnDef, type FieldDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode,
+  type Template, type TemplateIndex,
 } from '../template';
 import { LineIndex } from './lineIndex';
 
@@ -203,14 +204,20 @@ function syntaxFindings(model: ReportModel): void {
       model.findings.push(finding('YAML-SYNTAX', endOfPreviousLine(model, start), 'yaml.unclosedFlow', { char: unclosed[1] }));
       continue;
     }
-    const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
+    const span = clampedSpan(model, start, end);
     model.findings.push(finding('YAML-SYNTAX', span, yamlMessageKey(e.code), { detail }));
   }
   for (const w of model.doc.warnings) {
     const [start, end] = w.pos;
-    const span = { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
-    model.findings.push({ ...finding('YAML-SYNTAX', span, yamlMessageKey(w.code), { detail: w.message.split('\n')[0] }), severity: 'warning' });
+    const span = clampedSpan(model, start, end);
+    const detail = w.message.split('\n')[0];
+    model.findings.push({ ...finding('YAML-SYNTAX', span, yamlMessageKey(w.code), { detail }), severity: 'warning' });
   }
+}
+
+/** A parser error's span, at least one character long and inside the text. */
+function clampedSpan(model: ReportModel, start: number, end: number): Span {
+  return { start: Math.min(start, model.text.length), end: Math.min(Math.max(end, start + 1), model.text.length) };
 }
 
 /**
@@ -358,7 +365,9 @@ function keyedValue(model: ReportModel, pair: Pair): KeyedValue {
 }
 
 /** Reads the pairs of one mapping against a matcher; reports unknown, alias and duplicate keys. */
-function readPairs(model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, visit: (slot: Slot, kv: KeyedValue, pair: Pair) => void): void {
+function readPairs(
+  model: ReportModel, map: YAMLMap, matcher: KeyMatcher<Slot>, visit: (slot: Slot, kv: KeyedValue, pair: Pair) => void,
+): void {
   const seen = new Map<string, Span>();
   let taken: Set<string> | undefined; // canonical keys of this mapping, built on the first unknown key
   let literal: Set<string> | undefined; // keys of this mapping as written, built on the first non-official one
@@ -560,7 +569,9 @@ function readFees(model: ReportModel, kv: KeyedValue): void {
   });
 }
 
-function readTableLevel(model: ReportModel, table: TableDef, owner: object, nodes: TableNode[], map: YAMLMap, top: boolean): void {
+function readTableLevel(
+  model: ReportModel, table: TableDef, owner: object, nodes: TableNode[], map: YAMLMap, top: boolean,
+): void {
   const matcher = tableLevelMatcher(owner, nodes, top ? model.template.tableNoteKey : undefined);
   readPairs(model, map, matcher, (slot, kv) => {
     if (slot.kind === 'note') {
@@ -582,7 +593,9 @@ function readTableLevel(model: ReportModel, table: TableDef, owner: object, node
 }
 
 function readRow(model: ReportModel, table: TableDef, def: RowDef, kv: KeyedValue): void {
-  const row: RowValue = { keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, def, cells: new Map(), written: 0 };
+  const row: RowValue = {
+    keySpan: kv.keySpan, valueSpan: kv.valueSpan, node: kv.node, pair: kv.pair, def, cells: new Map(), written: 0,
+  };
   model.rows.set(def.id, row);
   const node = kv.node;
   let items: (Node | null)[];
@@ -611,7 +624,7 @@ function readCell(model: ReportModel, row: RowDef, col: ColumnDef, node: Node | 
   const span = node ? nodeSpan(node, model.text, fallback.start) : fallback;
   // One object literal with every field: spreading a shared base made this the hottest line of a check.
   const cell: Cell = { ref: cellRef(row, col), row, col, span, raw: model.text.slice(span.start, span.end), state: 'invalid', value: NaN };
-  const v = isScalar(node) ? node.value : node ? undefined : null;
+  const v = scalarValueOf(node);
   if (v === null) { cell.state = 'blank'; cell.value = 0; }
   else if (typeof v === 'number') { cell.state = Number.isFinite(v) ? 'number' : 'invalid'; cell.value = v; }
   else if (typeof v === 'string') {
@@ -621,6 +634,12 @@ function readCell(model: ReportModel, row: RowDef, col: ColumnDef, node: Node | 
     else if (/^[+-]?\d+(?:\.\d+)?$/.test(s)) { cell.state = 'number'; cell.value = Number(s); }
   }
   return cell;
+}
+
+/** A cell's YAML value: null where nothing is written (a blank), undefined for a mapping or sequence. */
+function scalarValueOf(node: Node | null): unknown {
+  if (!node) return null;
+  return isScalar(node) ? node.value : undefined;
 }
 
 /** The format version a new report is written in. */

@@ -57,7 +57,8 @@ export function evaluate(model: ReportModel): Evaluation {
     if (!row || !col) return undefined;
     const present = model.rows.get(rowId);
     // Only totals may be left out: a total column of a present row, or a whole optional total row.
-    const leftOut = (present && col.optionalTotal && present.written <= row.columns.filter((c) => !c.optionalTotal).length)
+    const leftOut =
+      (present && col.optionalTotal && present.written <= row.columns.filter((c) => !c.optionalTotal).length)
       || (!present && row.optionalTotal);
     if (!leftOut) return undefined;
     const sum = definedSum(ref);

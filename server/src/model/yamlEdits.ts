@@ -11,7 +11,9 @@ import type { ReportModel } from './model';
  * to that key (`!!str 机关: …`), so the mapping is indented like them; after a sequence dash (`- 机关: …`)
  * it is indented like the key, and nothing can be inserted above it inside the mapping.
  */
-function mapStart(model: ReportModel, map: YAMLMap): { indent: number; lineStart: number; insertAbove: boolean } | undefined {
+function mapStart(
+  model: ReportModel, map: YAMLMap,
+): { indent: number; lineStart: number; insertAbove: boolean } | undefined {
   const start = map.range?.[0] ?? (map.items[0]?.key as Node | null | undefined)?.range?.[0];
   if (start === undefined) return undefined;
   let lineStart = model.lines.lineStart(model.lines.positionAt(start).line);
@@ -31,7 +33,7 @@ function mapStart(model: ReportModel, map: YAMLMap): { indent: number; lineStart
 function afterPair(model: ReportModel, pair: Pair): number {
   const value = pair.value as Node | null;
   const key = pair.key as Node | null;
-  const end = value?.range ? value.range[1] : key?.range ? key.range[1] : 0;
+  const end = value?.range?.[1] ?? key?.range?.[1] ?? 0;
   const line = model.lines.positionAt(Math.max(0, end - (model.text[end - 1] === '\n' ? 1 : 0))).line;
   return line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
 }
@@ -65,7 +67,8 @@ export function insertIntoMap(
   } else if (owner) {
     indent = owner.indent + 2;
     const line = model.lines.positionAt(owner.keyEnd).line;
-    offset = yamlLineStart(model.text, line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length);
+    const nextLine = line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
+    offset = yamlLineStart(model.text, nextLine);
   } else {
     // No mapping at all: keys can be appended only to a document with nothing in it but comments. After a
     // scalar such as `~` they would be a YAML error (found by the fuzzer).

@@ -100,10 +100,11 @@ function placeCells(rows: GridRow[]): Placed[][] {
 function docxRow(r: GridRow, placed: Placed[], widths: number[], look: TableLook): TableRow {
   const children = placed.map(({ cell: c, col, continues }) => {
     const width = widths.slice(col, col + c.colSpan).reduce((s, w) => s + w, 0);
+    const merge = continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART;
     return new TableCell({
       children: [cellParagraph(continues ? '' : c.text, c.role, r, look, width)],
       columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-      verticalMerge: c.rowSpan > 1 ? (continues ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
+      verticalMerge: c.rowSpan > 1 ? merge : undefined,
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
     });

@@ -49,7 +49,8 @@ function collectMarks(model: ReportModel, findings: Finding[] | undefined, local
     m.messages.push(`[${f.rule}] ${localize(f.message, locale)}`);
     map.set(key, m);
   };
-  const within = (s: { start: number; end: number }, f: Finding) => f.span.start >= s.start && f.span.start <= Math.max(s.end, s.start);
+  const within = (s: { start: number; end: number }, f: Finding) =>
+    f.span.start >= s.start && f.span.start <= Math.max(s.end, s.start);
   for (const f of findings) {
     if (f.severity === 'info') continue;
     if (f.cells) { for (const c of f.cells) add(marks.cells, c, f); continue; }
@@ -187,9 +188,16 @@ class Renderer {
   }
 
   private table(table: TableDef): string {
-    const body = table.layout === 'blocks' ? this.blocksTable(table) : table.layout === 'grid' ? this.gridTable(table) : this.columnGroupsTable(table);
+    const body = this.tableBody(table);
     const container = this.model.tables.get(table.id);
     return `<table class="xxgk-table" id="table-${table.id}"${container ? this.line(container.keySpan.start) : ''}>\n${body}\n</table>`;
+  }
+
+  /** The rows of a table in its layout: blocks (table 二), a grid (table 三), rows as column groups (table 四). */
+  private tableBody(table: TableDef): string {
+    if (table.layout === 'blocks') return this.blocksTable(table);
+    if (table.layout === 'grid') return this.gridTable(table);
+    return this.columnGroupsTable(table);
   }
 
   /** Table 二: per 第二十条 item, a full-width heading row, a “信息内容” header row, then its rows. */

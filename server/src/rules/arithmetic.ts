@@ -11,7 +11,9 @@ import type { RuleContext } from './context';
 import { round, type CellValue } from '../model/tableValues';
 
 export function checkIdentities(ctx: RuleContext): void {
-  const failures = ctx.model.template.identities.map((id) => evaluateIdentity(ctx, id)).filter((f): f is Failure => !!f);
+  const failures = ctx.model.template.identities
+    .map((id) => evaluateIdentity(ctx, id))
+    .filter((f): f is Failure => !!f);
   const causes = causesOf(failures);
   for (const f of failures) report(ctx, f, causes.get(f) ?? []);
 }
@@ -39,7 +41,9 @@ function evaluateIdentity(ctx: RuleContext, id: IdentityDef): Failure | undefine
   const left = round(sum(lhs as CellValue[]));
   const right = round(sum(rhs as CellValue[]));
   if (left === right) return undefined;
-  return { id, lhs: lhs as CellValue[], rhs: rhs as CellValue[], anchor: anchor as CellValue & { cell: Cell }, left, right };
+  return {
+    id, lhs: lhs as CellValue[], rhs: rhs as CellValue[], anchor: anchor as CellValue & { cell: Cell }, left, right,
+  };
 }
 
 /**
@@ -52,12 +56,15 @@ function causesOf(failures: Failure[]): Map<Failure, Failure[]> {
   const out = new Map<Failure, Failure[]>();
   const errorAt = (g: Failure) => (g.id.lhs.includes(g.id.anchor) ? 1 : -1) * (g.left - g.right);
   for (const f of failures) {
-    const candidates = failures.filter((g) => g !== f && (f.id.lhs.includes(g.id.anchor) || f.id.rhs.includes(g.id.anchor))
+    const candidates = failures.filter((g) => g !== f
+      && (f.id.lhs.includes(g.id.anchor) || f.id.rhs.includes(g.id.anchor))
       && (g.id.anchor !== f.id.anchor || (g.id.kind === 'total' && f.id.kind === 'balance')));
     const share = (g: Failure) => (f.id.lhs.includes(g.id.anchor) ? 1 : -1) * errorAt(g);
     const diff = round(f.left - f.right);
     const all = round(candidates.reduce((s, g) => s + share(g), 0));
-    const found = candidates.length && all === diff ? candidates : candidates.filter((g) => round(share(g)) === diff).slice(0, 1);
+    const found = candidates.length && all === diff
+      ? candidates
+      : candidates.filter((g) => round(share(g)) === diff).slice(0, 1);
     if (found.length) out.set(f, found);
   }
   // Two failures explaining each other explain nothing.
@@ -96,7 +103,8 @@ function report(ctx: RuleContext, failure: Failure, causes: Failure[]): void {
   if (id.kind === 'total') {
     const shown = summarise(id.rhs.map((r, i) => [r, rhs[i]!] as const), term);
     ctx.report(finding(id.rule, anchor.cell.span, follows ? 'arith.totalFollows' : 'arith.total', {
-      subject: subjectOf(id.subject), reported, computed: right, diff: signed(round(left - right)), terms: shown, formula: id.formula, cause,
+      subject: subjectOf(id.subject), reported, computed: right, diff: signed(round(left - right)), terms: shown,
+      formula: id.formula, cause,
     }, {
       related, cell: id.anchor,
       fixes: follows ? undefined : [{ title: { key: 'fix.setTotal', args: { value: right } }, edits: [{ span: anchor.cell.span, text: String(right) }], preferred: true }],
@@ -135,7 +143,9 @@ function signed(n: number): string {
 /** “予以公开 3 + 部分公开 1，其余 20 项为 0” — long sums list only their non-zero terms. */
 const MAX_TERMS = 8;
 
-function summarise(terms: (readonly [CellRef, CellValue])[], fmt: (r: CellRef, v: CellValue) => MessageArg): MessageArg {
+function summarise(
+  terms: (readonly [CellRef, CellValue])[], fmt: (r: CellRef, v: CellValue) => MessageArg,
+): MessageArg {
   if (terms.length <= MAX_TERMS) return sumOf(terms.map(([r, v]) => fmt(r, v)));
   const nonZero = terms.filter(([, v]) => v.value !== 0);
   const shown = nonZero.slice(0, MAX_TERMS - 2).map(([r, v]) => fmt(r, v));

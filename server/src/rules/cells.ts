@@ -4,7 +4,7 @@
  * and should be written as 0, a blank total is checked as its computed value and should be written;
  * amounts with a unit or an implausible size (T2-UNIT).
  */
-import { finding, type Fix, type TextEdit } from '../model/findings';
+import { finding, type Fix, type MessageKey, type Span, type TextEdit } from '../model/findings';
 import type { Cell, RowValue } from '../model/model';
 import { cellTypeOf, unitOf } from '../template';
 import type { RuleId } from '../template/ruleCatalog';
@@ -40,17 +40,37 @@ function reportBlanks(ctx: RuleContext, row: RowValue, blanks: Cell[]): void {
   const computed = totals.map((c) => ({ cell: c, value: ctx.values.get(c.ref)?.value }));
   for (const t of computed) if (t.value !== undefined) edits.push({ span: t.cell.span, text: String(t.value) });
   edits.sort((a, b) => a.span.start - b.span.start);
-  const fixKey = totals.length ? 'fix.fillBlanksAndTotals' : blanks.length === 1 ? 'fix.writeZero' : 'fix.fillBlanks';
-  const fixes: Fix[] | undefined = edits.length ? [{ title: { key: fixKey, args: { count: edits.length } }, edits, preferred: true }] : undefined;
+  const fixTitle = { key: blankFixKey(blanks, totals), args: { count: edits.length } };
+  const fixes: Fix[] | undefined = edits.length ? [{ title: fixTitle, edits, preferred: true }] : undefined;
   const one = blanks[0];
-  const span = blanks.length > 1 ? row.valueSpan : one.span.end > one.span.start ? one.span : { start: one.span.start, end: one.span.start };
+  const span = blankSpan(row, blanks);
   const names = (cs: Cell[]) => ({ list: cs.map((c) => c.col.label) });
   const totalText = { list: computed.map((t) => `${t.cell.col.label} ${t.value ?? '?'}`) };
   const args = {
-    table: table.name, row: row.def.label, column: one.col.label, columns: names(data), count: blanks.length, totals: totalText, raw: one.raw.trim(),
+    table: table.name, row: row.def.label, column: one.col.label, columns: names(data), count: blanks.length,
+    totals: totalText, raw: one.raw.trim(),
   };
-  const key = !totals.length ? (blanks.length === 1 ? 'cell.blank' : 'cell.blankRow') : data.length ? 'cell.blankMixed' : 'cell.blankTotal';
+  const key = blankMessageKey(blanks, totals, data);
   ctx.report(finding(BLANK_RULE[table.id], span, key, args, { fixes, cell: one.ref, cells: blanks.map((c) => c.ref) }));
+}
+
+/** The fix writes 0 in one cell, 0 in a row's blank cells, or 0s and the computed totals. */
+function blankFixKey(blanks: Cell[], totals: Cell[]): MessageKey {
+  if (totals.length) return 'fix.fillBlanksAndTotals';
+  return blanks.length === 1 ? 'fix.writeZero' : 'fix.fillBlanks';
+}
+
+/** The finding names blank data cells (one or a row's), blank totals, or both. */
+function blankMessageKey(blanks: Cell[], totals: Cell[], data: Cell[]): MessageKey {
+  if (!totals.length) return blanks.length === 1 ? 'cell.blank' : 'cell.blankRow';
+  return data.length ? 'cell.blankMixed' : 'cell.blankTotal';
+}
+
+/** The row when several cells are blank; else the one cell (an empty span at its start if it has none). */
+function blankSpan(row: RowValue, blanks: Cell[]): Span {
+  const one = blanks[0];
+  if (blanks.length > 1) return row.valueSpan;
+  return one.span.end > one.span.start ? one.span : { start: one.span.start, end: one.span.start };
 }
 
 function checkCell(ctx: RuleContext, cell: Cell): void {

@@ -37,9 +37,14 @@ export function checkTable2Content(ctx: RuleContext): void {
 function feeNumber(ctx: RuleContext, id: string): { value: number; span: Span } | undefined {
   const f = ctx.model.fields.get(id);
   if (!f || !isScalar(f.node)) return undefined;
-  const v = f.node.value;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  const n = feeFigure(f.node.value);
   return Number.isFinite(n) && n >= 0 ? { value: n, span: f.valueSpan } : undefined;
+}
+
+/** A 信息处理费 figure as written: a number, or a string of digits; anything else is NaN. */
+export function feeFigure(raw: unknown): number {
+  if (typeof raw === 'number') return raw;
+  return typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
 }
 
 export function checkFeeLinks(ctx: RuleContext): void {
@@ -131,7 +136,8 @@ export function checkPeriodAndTitle(ctx: RuleContext): void {
   const preamble = model.prose.find((p) => p.id === 'preamble');
   if (preamble) {
     for (const m of preamble.text.normalize('NFKC').matchAll(PERIOD)) {
-      const [y1, m1, d1, y2raw, m2, d2] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
+      const [y1, m1, d1, y2raw, m2, d2] = [m[1], m[2], m[3], m[4], m[5], m[6]]
+        .map((x) => (x === undefined ? undefined : Number(x)));
       const y2 = y2raw ?? y1;
       const ok = y1 === Y && m1 === 1 && d1 === 1 && y2 === Y && m2 === 12 && d2 === 31;
       if (ok) continue;

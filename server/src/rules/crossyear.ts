@@ -24,8 +24,7 @@ export function checkAgainstPreviousYear(ctx: RuleContext): void {
   const previous = ctx.options.previous;
   if (!previous) return;
   const { model, meta } = ctx;
-  const field = model.fields.get('previousReport');
-  const anchor = field ? (field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.keySpan) : model.fields.get('year')?.keySpan ?? { start: 0, end: 0 };
+  const anchor = previousReportAnchor(model);
   if (!previous.model) {
     ctx.report(finding('META-PREVIOUS', anchor, 'cross.previousMissing', { name: previous.name }));
     return;
@@ -48,6 +47,13 @@ export function checkAgainstPreviousYear(ctx: RuleContext): void {
   checkSameFigures(ctx, prev, lastValues, previous.name);
 }
 
+/** Where a finding about last year's report points: its 上年报告 value (or key), else the year's key. */
+function previousReportAnchor(model: ReportModel): Span {
+  const field = model.fields.get('previousReport');
+  if (!field) return model.fields.get('year')?.keySpan ?? { start: 0, end: 0 };
+  return field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.keySpan;
+}
+
 function lineOf(model: ReportModel, span: Span | undefined): number | string {
   return span ? model.lines.positionAt(span.start).line + 1 : '?';
 }
@@ -66,7 +72,8 @@ function checkCarryOver(ctx: RuleContext, prev: ReportModel, lastValues: Evaluat
     if (!cur?.cell || !was || round(cur.value) === round(was.value)) continue;
     reported = true;
     ctx.report(finding('T3-CARRY-OVER', cur.cell.span, 'cross.carryOver', {
-      column: col.label, value: cur.value, previous: was.value, diff: signed(cur.value - was.value), name, line: lineOf(prev, was.cell?.span ?? lastRow.keySpan),
+      column: col.label, value: cur.value, previous: was.value, diff: signed(cur.value - was.value), name,
+      line: lineOf(prev, was.cell?.span ?? lastRow.keySpan),
     }, {
       cell: cur.cell.ref,
       fixes: [{ title: { key: 'fix.setValue', args: { value: was.value } }, edits: [{ span: cur.cell.span, text: String(was.value) }], preferred: true }],
@@ -84,8 +91,8 @@ function checkValidContinuity(ctx: RuleContext, lastValues: Evaluation, name: st
     const expected = round(was.value + issued.value - repealed.value);
     if (round(valid.value) === expected) continue;
     ctx.report(finding('T2-VALID-CONTINUITY', valid.cell.span, 'cross.validContinuity', {
-      row: model.idx.rowById.get(rowId)!.label, valid: valid.value, previous: was.value, issued: issued.value, repealed: repealed.value,
-      expected, diff: signed(round(valid.value - expected)), name,
+      row: model.idx.rowById.get(rowId)!.label, valid: valid.value, previous: was.value, issued: issued.value,
+      repealed: repealed.value, expected, diff: signed(round(valid.value - expected)), name,
     }, {
       cell: valid.cell.ref,
       fixes: expected >= 0 ? [{ title: { key: 'fix.setValue', args: { value: expected } }, edits: [{ span: valid.cell.span, text: String(expected) }] }] : undefined,
@@ -123,8 +130,9 @@ function firstLine(model: ReportModel, p: ProseValue): Span {
   const text = model.lines.lineText(line);
   const col = model.lines.positionAt(start).character;
   const first = text.slice(col).trim() === '|' || text.slice(col).trim() === '' ? line + 1 : line;
-  const s = first === line ? start : model.lines.lineStart(first) + (model.lines.lineText(first).length - model.lines.lineText(first).trimStart().length);
-  return { start: s, end: Math.min(end, model.lines.lineStart(first) + model.lines.lineText(first).length) };
+  const firstText = model.lines.lineText(first);
+  const s = first === line ? start : model.lines.lineStart(first) + (firstText.length - firstText.trimStart().length);
+  return { start: s, end: Math.min(end, model.lines.lineStart(first) + firstText.length) };
 }
 
 function signed(n: number): string {

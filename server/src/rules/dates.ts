@@ -9,7 +9,7 @@ import { finding, type Message, type MessageKey, type Related } from '../model/f
 import { levenshtein } from '../template/labels';
 import type { FieldValue } from '../model/model';
 import { CURRENT_FORMAT, templateForYear, type BodyKindDef } from '../template';
-import { localDeadlineFor, type DeadlineChoice } from '../template/deadlineProfiles';
+import { localDeadlineFor, type DeadlineChoice, type LocalDeadline } from '../template/deadlineProfiles';
 import type { RuleId } from '../template/ruleCatalog';
 import { type RuleContext } from './context';
 import { fieldText } from '../model/meta';
@@ -24,16 +24,17 @@ export function checkMetaValues(ctx: RuleContext): void {
   const version = model.fields.get('version');
   if (version) {
     const v = model.version;
+    const { years } = model.template;
     if (v === undefined) {
       ctx.report(finding('META-VERSION', span(version), 'meta.versionUnreadable', { value: fieldText(version) ?? '', current: CURRENT_FORMAT }, {
         fixes: [{ title: { key: 'fix.setValue', args: { value: CURRENT_FORMAT } }, edits: [{ span: version.valueSpan, text: String(CURRENT_FORMAT) }] }],
       }));
     } else if (v !== model.template.version) {
       ctx.report(finding('META-VERSION', span(version), 'meta.versionUnknown', { value: v, current: CURRENT_FORMAT }));
-    } else if (meta.year !== undefined && meta.year < model.template.years.from) {
+    } else if (meta.year !== undefined && meta.year < years.from) {
       const fits = templateForYear(meta.year);
       ctx.report(finding('META-VERSION', span(version), fits.years.from <= meta.year ? 'meta.versionTooNew' : 'meta.versionNoFormat', { year: meta.year, value: v, first: FIRST_FORMAT_YEAR }));
-    } else if (meta.year !== undefined && model.template.years.to !== undefined && meta.year > model.template.years.to) {
+    } else if (meta.year !== undefined && years.to !== undefined && meta.year > years.to) {
       // A report on 2021 or later written in the 2019 trial format; VER-OLD-MARKERS names each old row. No quick
       // fix: changing the version alone would read the old columns (新制作/新公开/公开总数) as the new ones.
       const fits = templateForYear(meta.year);
@@ -139,7 +140,7 @@ function checkDeadline(ctx: RuleContext, kind: BodyKindDef, Y: number): void {
   const deadline: SimpleDate = { y: Y + 1, m: m || 1, d: d || 31 };
   if (statutory && compareDates(deadline, { y: Y + 1, ...statutory.date }) >= 0) return; // nothing stricter locally
   if (compareDates(date, deadline) <= 0) return;
-  const variant = !local.origin ? 'Default' : local.profile ? 'Profile' : 'Date';
+  const variant = localVariant(local);
   ctx.report(finding('DATE-LATE-LOCAL', f.valueSpan, `date.lateLocal${variant}${meta.published ? 'Published' : 'Signed'}` as MessageKey, {
     ...args, deadline: dateArg(deadline), profile: local.profile?.id ?? '', origin: local.origin ?? '',
   }, { related }));
@@ -157,8 +158,16 @@ function deadlineChoices(options: RuleContext['options']): DeadlineChoice[] {
   return out;
 }
 
+/** The message names the default local deadline, a profile's, or a date chosen in a setting or file. */
+function localVariant(local: LocalDeadline): 'Default' | 'Profile' | 'Date' {
+  if (!local.origin) return 'Default';
+  return local.profile ? 'Profile' : 'Date';
+}
+
 function basisOf(rule: RuleId): Message {
-  return { key: rule === 'DATE-LATE-DEPT' ? 'date.basis.dept' : rule === 'DATE-LATE-GOV' ? 'date.basis.gov' : 'date.basis.local' };
+  if (rule === 'DATE-LATE-DEPT') return { key: 'date.basis.dept' };
+  if (rule === 'DATE-LATE-GOV') return { key: 'date.basis.gov' };
+  return { key: 'date.basis.local' };
 }
 
 const MONTHS: MessageKey[] = ['date.month.1', 'date.month.2', 'date.month.3', 'date.month.4', 'date.month.5', 'date.month.6',

@@ -33,7 +33,8 @@ export function checkSameFigures(ctx: RuleContext, prev: ReportModel, lastValues
         if (!a || !b) continue;
         compared++;
         if (a.value !== b.value) { same = false; break; }
-        if (a.value !== 0 && !a.computed && !col.optionalTotal && !row.optionalTotal && !STOCK_COLUMNS.has(col.id)) flows++;
+        const writtenCount = a.value !== 0 && !a.computed && !col.optionalTotal && !row.optionalTotal;
+        if (writtenCount && !STOCK_COLUMNS.has(col.id)) flows++;
       }
       if (!same) break;
     }
@@ -82,5 +83,7 @@ export function checkImplausibleEmptiness(ctx: RuleContext): void {
 }
 
 function allValues(table: TableDef, values: Evaluation): number[] {
-  return tableRows(table).flatMap((row) => row.columns.map((c) => values.get(cellRef(row, c))?.value).filter((v): v is number => v !== undefined));
+  return tableRows(table).flatMap((row) => row.columns
+    .map((c) => values.get(cellRef(row, c))?.value)
+    .filter((v): v is number => v !== undefined));
 }

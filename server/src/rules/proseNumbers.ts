@@ -73,7 +73,9 @@ export function checkProsePercentages(ctx: RuleContext): void {
  * What the share may be of, the likeliest first: a base the phrase names (“占办结总数的”), totals the paragraph
  * states before the count, and for counts about applications, table 三's totals. Empty: no base is identifiable.
  */
-function basesFor(ctx: RuleContext, prose: ProseValue, index: number, unit: string, count: number, phrase: string): Base[] {
+function basesFor(
+  ctx: RuleContext, prose: ProseValue, index: number, unit: string, count: number, phrase: string,
+): Base[] {
   const out: Base[] = [];
   const table = (ref: string, label: string): Base | undefined => {
     const v = ctx.values.get(ref);

@@ -7,14 +7,18 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { formatIso, today } from '../model/dates';
 import { insertIntoMap } from '../model/yamlEdits';
-import { finding, type Fix, type Message, type Span, type TextEdit } from '../model/findings';
-import type { Container, ReportModel } from '../model/model';
+import { finding, type Fix, type Message, type MessageKey, type Span, type TextEdit } from '../model/findings';
+import type { Container, FieldValue, PartValue, ReportModel } from '../model/model';
 import { feeLines, groupLines, partLines, rowLine, promptFor } from '../write/yamlWriter';
 import { keysAtLevel, tableRows, type FieldDef, type GroupDef, type RowDef, type TableDef, type TableNode } from '../template';
+import type { RuleId } from '../template/ruleCatalog';
 import type { RuleContext } from './context';
+import { feeFigure } from './content';
 import { isPrompt } from './text';
 
 const SHAPE_RULE = { t2: 'T2-SHAPE', t3: 'T3-SHAPE', t4: 'T4-SHAPE' } as const;
+/** A missing version or year has its own rule; any other missing metadata field is META-FIELD. */
+const MISSING_FIELD_RULE = new Map<string, RuleId>([['version', 'META-VERSION'], ['year', 'META-YEAR']]);
 
 /**
  * Inserting a missing key is the preferred fix (applied by “fix all”) unless an unknown key of the same
@@ -31,7 +35,8 @@ export function checkMetadata(ctx: RuleContext): void {
     const before = model.template.metadata.slice(0, model.template.metadata.indexOf(f)).map((x) => x.id);
     const value = missingFieldValue(ctx, f);
     const edit = insertIntoMap(model, model.root, null, (p) => before.some((id) => model.fields.get(id)?.pair === p), [`${f.key}: ${value}`]);
-    ctx.report(finding(f.id === 'version' ? 'META-VERSION' : f.id === 'year' ? 'META-YEAR' : 'META-FIELD', { start: 0, end: 0 }, 'meta.missing', { key: f.key, label: f.label }, {
+    const rule = MISSING_FIELD_RULE.get(f.id) ?? 'META-FIELD';
+    ctx.report(finding(rule, { start: 0, end: 0 }, 'meta.missing', { key: f.key, label: f.label }, {
       fixes: edit ? [{ title: { key: 'fix.insertKey', args: { key: f.key } }, edits: [edit] }] : undefined,
     }));
   }
@@ -61,7 +66,9 @@ export function checkParts(ctx: RuleContext): void {
     if (i < last) ctx.report(finding('STR-PARTS', p.keySpan, 'parts.order', { part: p.def.key, previous: parts[last].key }));
     last = Math.max(last, i);
   }
-  const metadataPairs = new Set([...model.fields.values()].filter((f) => model.template.metadata.includes(f.def)).map((f) => f.pair));
+  const metadataPairs = new Set([...model.fields.values()]
+    .filter((f) => model.template.metadata.includes(f.def))
+    .map((f) => f.pair));
   for (const [i, def] of parts.entries()) {
     if (model.part.has(def.id)) continue;
     const next = parts.slice(i + 1).map((p) => model.part.get(p.id)).find((p) => p);
@@ -107,7 +114,9 @@ function indentOf(model: ReportModel, span: Span): number {
  * one finding (a reviewer reads “表三缺少 4 行：…” once, not a line per row), with one fix inserting every
  * missing key at its template position.
  */
-function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number): void {
+function checkLevel(
+  ctx: RuleContext, table: TableDef, nodes: TableNode[], container: Container, ownerIndent: number,
+): void {
   const { model } = ctx;
   const level = keysAtLevel(nodes);
   const pairOf = (n: RowDef | GroupDef): Pair | undefined =>
@@ -120,8 +129,9 @@ function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], conta
     } else {
       const group = model.groups.get(node.id);
       if (group) {
-        if (group.map) checkLevel(ctx, table, node.children, group, indentOf(model, group.keySpan));
-        else reportMissing(ctx, table, node.children, keysAtLevel(node.children), group, indentOf(model, group.keySpan));
+        const indent = indentOf(model, group.keySpan);
+        if (group.map) checkLevel(ctx, table, node.children, group, indent);
+        else reportMissing(ctx, table, node.children, keysAtLevel(node.children), group, indent);
         continue;
       }
     }
@@ -137,9 +147,11 @@ function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], conta
   }
   const edits: TextEdit[] = [];
   for (const [after, run] of runs) {
-    const earlier = new Set(after ? level.slice(0, level.findIndex((n) => pairOf(n) === after) + 1).map(pairOf).filter((p): p is Pair => !!p) : []);
+    const upToAfter = after ? level.slice(0, level.findIndex((n) => pairOf(n) === after) + 1) : [];
+    const earlier = new Set(upToAfter.map(pairOf).filter((p): p is Pair => !!p));
     const lines = run.flatMap((n) => (n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, '')));
-    const edit = insertIntoMap(model, container.map, { keyEnd: container.keySpan.end, indent: ownerIndent }, (p) => earlier.has(p), lines);
+    const owner = { keyEnd: container.keySpan.end, indent: ownerIndent };
+    const edit = insertIntoMap(model, container.map, owner, (p) => earlier.has(p), lines);
     if (!edit) { edits.length = 0; break; } // all or nothing: a partial insert would read as the whole fix
     edits.push(edit);
   }
@@ -147,26 +159,44 @@ function checkLevel(ctx: RuleContext, table: TableDef, nodes: TableNode[], conta
 }
 
 /** A group written without its rows (`其他处理:` and nothing under it): everything in it is missing. */
-function reportMissing(ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container, ownerIndent: number): void {
+function reportMissing(
+  ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container,
+  ownerIndent: number,
+): void {
   const edit = isScalar(container.node) && container.node.value !== null ? undefined
     : insertIntoMap(ctx.model, null, { keyEnd: container.keySpan.end, indent: ownerIndent }, () => false,
       missing.flatMap((n) => (n.kind === 'row' ? [rowLine(n, '')] : groupLines(n, ''))));
   reportMissingFinding(ctx, table, nodes, missing, container, edit ? [edit] : []);
 }
 
-function reportMissingFinding(ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container, edits: TextEdit[]): void {
+function reportMissingFinding(
+  ctx: RuleContext, table: TableDef, nodes: TableNode[], missing: (RowDef | GroupDef)[], container: Container,
+  edits: TextEdit[],
+): void {
   const rows = missing.flatMap((n) => (n.kind === 'row' ? [n] : tableRows({ ...table, nodes: [n] }).filter((r) => !r.optionalTotal)));
   const all = tableRows({ ...table, nodes }).filter((r) => !r.optionalTotal);
   const whole = nodes === table.nodes && rows.length === all.length;
-  const only = missing.length === 1 ? missing[0] : undefined;
-  const title: Message = only?.kind === 'row' ? { key: 'fix.insertRow', args: { key: only.key } }
-    : only ? { key: 'fix.insertGroup', args: { key: only.key! } } : { key: 'fix.insertRows', args: {} };
+  const title = insertFixTitle(missing);
   const preferred = missing.every((n) => insertPreferred(ctx.model, container.map, n.key!));
   const fixes: Fix[] | undefined = edits.length ? [{ title, edits, preferred }] : undefined;
-  const key = whole ? 'table.empty' : rows.length === 1 ? 'table.missingRow' : 'table.missingRows';
+  const key = missingRowsKey(whole, rows.length);
   ctx.report(finding(SHAPE_RULE[table.id], container.keySpan, key, {
     table: table.name, title: table.title, row: rows[0].label, key: rows[0].key, count: rows.length, rows: { list: rows.map((r) => `“${r.label}”`) },
   }, { fixes }));
+}
+
+/** The fix inserts one row, one group, or several keys. */
+function insertFixTitle(missing: (RowDef | GroupDef)[]): Message {
+  if (missing.length !== 1) return { key: 'fix.insertRows', args: {} };
+  const only = missing[0];
+  if (only.kind === 'row') return { key: 'fix.insertRow', args: { key: only.key } };
+  return { key: 'fix.insertGroup', args: { key: only.key! } };
+}
+
+/** The finding names the whole table as empty, one missing row, or several. */
+function missingRowsKey(whole: boolean, count: number): MessageKey {
+  if (whole) return 'table.empty';
+  return count === 1 ? 'table.missingRow' : 'table.missingRows';
 }
 
 function checkRowShape(ctx: RuleContext, table: TableDef, def: RowDef): void {
@@ -201,15 +231,17 @@ export function checkGeneral(ctx: RuleContext): void {
   const { model } = ctx;
   const p1 = model.part.get('p1');
   if (!p1) return;
-  const topics = model.template.generalTopics.filter((f) => f.required);
+  const { generalTopics } = model.template;
+  const topics = generalTopics.filter((f) => f.required);
   // Part 一's whole text, joined only when part 一 is written as one block (joining megabytes of prose costs).
   let text: string | undefined;
   const wholeText = () => (text ??= model.prose.filter((p) => p.part === p1.def.id).map((p) => p.text).join('\n'));
   for (const f of topics) {
     const field = model.fields.get(f.id);
-    const present = field ? hasText(field.node) : isMap(p1.node) ? false : mentions(wholeText(), f);
+    // Without its own key, a topic written into part 一 as one block counts when the block mentions it.
+    const present = field ? hasText(field.node) : !isMap(p1.node) && mentions(wholeText(), f);
     if (present) continue;
-    const earlier = new Set(model.template.generalTopics.slice(0, model.template.generalTopics.indexOf(f)).map((x) => x.id));
+    const earlier = new Set(generalTopics.slice(0, generalTopics.indexOf(f)).map((x) => x.id));
     const edit = isMap(p1.node) && !field
       ? insertIntoMap(model, p1.node, { keyEnd: p1.keySpan.end, indent: indentOf(model, p1.keySpan) },
         (pair) => [...model.fields.values()].some((fv) => fv.pair === pair && earlier.has(fv.def.id)), [`${f.key}: |`, `  ${promptFor(f)}`])
@@ -238,9 +270,7 @@ export function checkFees(ctx: RuleContext): void {
   // The 2019 trial format predates the 信息处理费 rules: there the statement is optional.
   if (!fee && !model.idx.field.get('p6.fee')?.required) return;
   if (!fee || !feeGroup?.map) {
-    const edit = isMap(p6.node) && !fee
-      ? insertIntoMap(model, p6.node, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, ''))
-      : !p6.node || (isScalar(p6.node) && p6.node.value === null) ? insertIntoMap(model, null, { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) }, () => false, feeLines(model.template, '')) : undefined;
+    const edit = insertFees(model, p6, fee);
     ctx.report(finding('FEE-SHAPE', fee ? fee.keySpan : p6.keySpan, 'fee.missing', {}, {
       fixes: edit ? [{ title: { key: 'fix.insertFees', args: {} }, edits: [edit], preferred: insertPreferred(model, isMap(p6.node) ? p6.node : null, model.idx.field.get('p6.fee')!.key) }] : undefined,
     }));
@@ -256,11 +286,21 @@ export function checkFees(ctx: RuleContext): void {
       }));
       continue;
     }
-    const raw = isScalar(v.node) ? v.node.value : undefined;
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+    const n = feeFigure(isScalar(v.node) ? v.node.value : undefined);
     const ok = Number.isFinite(n) && n >= 0 && (f.type !== 'count' || Number.isInteger(n));
     if (!ok) ctx.report(finding('FEE-SHAPE', v.valueSpan.end > v.valueSpan.start ? v.valueSpan : v.keySpan, f.type === 'count' ? 'fee.notCount' : 'fee.notAmount', { field: f.label, unit: f.unit ?? '' }));
   }
+}
+
+/**
+ * The fix for a missing 信息处理费 statement: its lines inserted into part 六's mapping, or under a part 六
+ * with nothing written; none where part 六 is text or the statement's key is there without its figures.
+ */
+function insertFees(model: ReportModel, p6: PartValue, fee: FieldValue | undefined): TextEdit | undefined {
+  const owner = { keyEnd: p6.keySpan.end, indent: indentOf(model, p6.keySpan) };
+  if (isMap(p6.node) && !fee) return insertIntoMap(model, p6.node, owner, () => false, feeLines(model.template, ''));
+  const nothingWritten = !p6.node || (isScalar(p6.node) && p6.node.value === null);
+  return nothingWritten ? insertIntoMap(model, null, owner, () => false, feeLines(model.template, '')) : undefined;
 }
 
 /** Fewer characters than this (Chinese, letters, digits) cannot state problems and measures: “无。”, one sentence. */
@@ -286,13 +326,18 @@ export function checkPart5(ctx: RuleContext): void {
   const headings = isMap(p5.node) ? p5.node.items.filter((i) => written.has(i.value as never)).map((i) => (isScalar(i.key) ? String(i.key.value) : '')).join('\n') : '';
   const text = `${body}\n${headings}`;
   const chars = body.replace(/[^\p{L}\p{N}]/gu, '').length;
-  const problems = /问题|不足|差距/.test(text);
-  const measures = MEASURES.test(text);
-  const key = !body.trim() ? 'part5.empty'
-    : NIL_TEXT.test(body.replace(/[\s。．.!！]/g, '')) ? 'part5.nil'
-      : chars < PART5_MIN_CHARS ? 'part5.tooShort'
-        : !problems ? 'part5.noProblems' : !measures ? 'part5.noMeasures' : undefined;
+  const key = part5Lack(body, text, chars);
   if (key) ctx.report(finding('STR-PART5-EMPTY', p5.keySpan, key, { chars, min: PART5_MIN_CHARS }));
+}
+
+/** What part 五 lacks, if anything: any text, more than “无”, length, problems, measures (headings count). */
+function part5Lack(body: string, text: string, chars: number): MessageKey | undefined {
+  if (!body.trim()) return 'part5.empty';
+  if (NIL_TEXT.test(body.replace(/[\s。．.!！]/g, ''))) return 'part5.nil';
+  if (chars < PART5_MIN_CHARS) return 'part5.tooShort';
+  if (!/问题|不足|差距/.test(text)) return 'part5.noProblems';
+  if (!MEASURES.test(text)) return 'part5.noMeasures';
+  return undefined;
 }
 
 /** IMPORT-UNMAPPED: text the importer could not place is still waiting under 未识别内容. */

@@ -68,7 +68,8 @@ export function localDeadlineFor(kind: BodyKindDef, choices: readonly DeadlineCh
     const fromProfile = c.profile && (c.profile.deadlines[kind.id] ?? c.profile.deadlines[kind.deadline]);
     if (fromProfile) return { date: fromProfile, profile: c.profile, origin: c.origin };
   }
-  return { date: DEFAULT_PROFILE.deadlines[kind.id] ?? DEFAULT_PROFILE.deadlines[kind.deadline], profile: DEFAULT_PROFILE };
+  const date = DEFAULT_PROFILE.deadlines[kind.id] ?? DEFAULT_PROFILE.deadlines[kind.deadline];
+  return { date, profile: DEFAULT_PROFILE };
 }
 
 /** Keys an xxgk.json `deadlines` object may use. */

@@ -38,7 +38,8 @@ export function templateFor(version: number): Template | undefined {
 
 /** The format a report on `year` is written in: 2019–2020 the trial format, otherwise the current one. */
 export function templateForYear(year: number): Template {
-  return TEMPLATES.find((t) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to)) ?? template2021;
+  const covers = (t: Template) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to);
+  return TEMPLATES.find(covers) ?? template2021;
 }
 
 /** A cell's type: its column's where the row mixes types, else the row's. */
@@ -74,7 +75,9 @@ export function rowsChangedSince(older: Template, current: Template): { row: Row
 export function legacyLabels(current: Template): Map<string, { label: string; template: Template }> {
   const known = new Set<string>();
   const idx = indexOf(current);
-  for (const r of idx.rowById.values()) for (const s of [r.key, r.label, ...r.aliases, ...r.columns.map((c) => c.label)]) known.add(normalizeLabel(s));
+  for (const r of idx.rowById.values()) {
+    for (const s of [r.key, r.label, ...r.aliases, ...r.columns.map((c) => c.label)]) known.add(normalizeLabel(s));
+  }
   for (const g of idx.groupById.values()) for (const s of [g.key ?? '', g.label, ...g.aliases]) known.add(normalizeLabel(s));
   const out = new Map<string, { label: string; template: Template }>();
   for (const older of TEMPLATES) {
@@ -114,7 +117,11 @@ export function indexOf(template: Template): TemplateIndex {
     if (id.kind === 'total' && !definitionOfCell.has(id.lhs[0])) definitionOfCell.set(id.lhs[0], id);
   }
   const field = new Map<string, FieldDef>();
-  for (const f of [...template.metadata, ...template.generalTopics, ...template.otherFields, ...template.feeFields, template.tableNoteKey]) field.set(f.id, f);
+  const fields = [
+    ...template.metadata, ...template.generalTopics, ...template.otherFields, ...template.feeFields,
+    template.tableNoteKey,
+  ];
+  for (const f of fields) field.set(f.id, f);
   idx = {
     template, rowById, tableOfRow, groupById,
     partById: new Map(template.parts.map((p) => [p.id, p])),

@@ -7,7 +7,8 @@
  */
 import type { ColumnDef, FieldDef, RowDef, TableDef, Template } from './types';
 import {
-  bodyKinds, feeFields, generalTopics, makeIdentities, makeTable3, metadata, otherFields, parts, t3row, table4, tableNoteKey,
+  bodyKinds, feeFields, generalTopics, makeIdentities, makeTable3, metadata, otherFields, parts, t3row, table4,
+  tableNoteKey,
 } from './v2021';
 
 const SOURCE = '国办公开办函〔2019〕60号';

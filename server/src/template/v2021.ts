@@ -99,7 +99,9 @@ const colValid: ColumnDef = { id: 'valid', label: '现行有效件数', short: '
 const colDecisions: ColumnDef = { id: 'decisions', label: '本年处理决定数量', short: '处理决定' };
 const colAmount: ColumnDef = { id: 'amount', label: '本年收费金额（单位：万元）', short: '收费金额（万元）' };
 
-function t2row(id: string, key: string, aliases: string[], help: string, columns: ColumnDef[], extra: Partial<RowDef> = {}): RowDef {
+function t2row(
+  id: string, key: string, aliases: string[], help: string, columns: ColumnDef[], extra: Partial<RowDef> = {},
+): RowDef {
   return { kind: 'row', id, key, label: key, aliases, help, columns, cellType: 'count', ...extra };
 }
 
@@ -140,7 +142,9 @@ export const t3Applicants: ColumnDef[] = [
 const t3Total: ColumnDef = { id: 'TOT', label: '总计', short: '总计', optionalTotal: true, headerPath: ['申请人情况'] };
 export const t3Columns = [...t3Applicants, t3Total];
 
-export function t3row(id: string, key: string, label: string, aliases: string[], help: string, extra: Partial<RowDef> = {}): RowDef {
+export function t3row(
+  id: string, key: string, label: string, aliases: string[], help: string, extra: Partial<RowDef> = {},
+): RowDef {
   return { kind: 'row', id, key, label, aliases: [label, ...aliases], help, columns: t3Columns, cellType: 'count', ...extra };
 }
 

@@ -56,7 +56,10 @@ export interface Draft {
 }
 
 export function emptyDraft(template: Template): Draft {
-  return { template, header: [], meta: new Map(), general: { topics: new Map() }, tables: new Map(), parts: new Set(), unmapped: [] };
+  return {
+    template, header: [], meta: new Map(), general: { topics: new Map() }, tables: new Map(), parts: new Set(),
+    unmapped: [],
+  };
 }
 
 const STEP = '  ';
@@ -255,7 +258,8 @@ function nodeLines(node: RowDef | GroupDef, pad: string, step: string, stops: Ta
 export function groupLines(group: GroupDef, pad: string, options: SkeletonOptions = {}): string[] {
   const step = ' '.repeat(options.indent ?? 2);
   const stops = new Tabstops(!!options.snippet);
-  return group.nested ? nodeLines(group, pad, step, stops) : keysAtLevel(group.children).flatMap((c) => nodeLines(c, pad, step, stops));
+  if (group.nested) return nodeLines(group, pad, step, stops);
+  return keysAtLevel(group.children).flatMap((c) => nodeLines(c, pad, step, stops));
 }
 
 /** The rows of a table with zeros, totals left out (they are computed). */
