@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
@@ -19,6 +20,8 @@ export interface LspServer {
   open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams>;
   /** Sends one change and resolves with the diagnostics it produced, and the time that took (ms). */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<{ ms: number; diagnostics: PublishDiagnosticsParams }>;
+  /** Calls `listener` with every publishDiagnostics, for any URI. */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): void;
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -30,6 +33,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Whether the server publishes a version with its diagnostics (ours does; yaml-language-server does not). */
   versioned: boolean;
+  /** Workspace folders (paths); the client then also watches files for the server, as VS Code does. */
+  folders?: string[];
 }
 
 export async function startLsp(options: StartOptions): Promise<LspServer> {
@@ -37,7 +42,9 @@ export async function startLsp(options: StartOptions): Promise<LspServer> {
   child.stderr!.resume(); // servers log to stderr; drain it so they never block
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const listeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    for (const l of listeners) l(p);
     for (const w of [...waiters]) {
       if (w.uri !== p.uri) continue;
       if (options.versioned && w.version !== undefined && (p.version ?? -1) < w.version) continue;
@@ -53,10 +60,14 @@ export async function startLsp(options: StartOptions): Promise<LspServer> {
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onUnhandledNotification(() => undefined);
   connection.listen();
+  const folders = options.folders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: f }));
   await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: null, workspaceFolders: null, locale: 'zh-cn',
+    processId: process.pid, rootUri: folders?.[0].uri ?? null, workspaceFolders: folders ?? null, locale: 'zh-cn',
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true, didChangeConfiguration: { dynamicRegistration: true },
+        ...(folders ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, synchronization: { dynamicRegistration: true } },
     },
   });
@@ -66,6 +77,7 @@ export async function startLsp(options: StartOptions): Promise<LspServer> {
   const nextDiagnostics = (uri: string, version?: number) => new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ uri, version, resolve }));
   return {
     process: child, connection, nextDiagnostics,
+    onDiagnostics: (listener) => { listeners.push(listener); },
     async open(uri, languageId, text) {
       const next = nextDiagnostics(uri, 1);
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });

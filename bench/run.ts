@@ -5,16 +5,17 @@
  *
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --quick       fewer edits and reports, for a smoke run
- *   npm run bench -- --only floor,cli,render,docx,lsp,memory,pdf,review
+ *   npm run bench -- --only floor,cli,render,docx,lsp,memory,workspace,pdf,review
  *   npm run bench -- --only review --review-sizes 1000,10000 --review-mix yaml,mixed   (xxgk review; these are the defaults)
  *
  * In-process times are CPU time of this process (bench/measure.ts), so a busy machine inflates them less;
  * LSP latencies are wall-clock from sending didChange to receiving publishDiagnostics.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService as YamlLanguageService } from 'yaml-language-server';
 import { checkModel, checkText } from '../server/src/check';
@@ -284,6 +285,83 @@ async function memoryAndStart(): Promise<void> {
   console.log(table(['server', 'cold start → first diagnostics (seed sample)', 'RSS idle', `RSS with ${reports} open reports`], rows));
 }
 
+/**
+ * Workspace diagnostics: a workspace folder of generated reports, none open (10 subfolders, as a county office's
+ * departments). Wall clock from starting the server to every report's diagnostics — once with nobody typing, once
+ * while a clerk types ten keystrokes a second in an open report outside the folder (each keystroke's latency
+ * shows whether the scan blocks it, against the same typing after the scan).
+ */
+async function workspaceScan(): Promise<void> {
+  const n = quick ? 200 : 1000;
+  heading(`Workspace diagnostics: ${n.toLocaleString('en')} reports in the workspace folders, none open (wall clock)`);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-ws-'));
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const folder = join(dir, `部门${i % 10}`);
+    if (i < 10) mkdirSync(folder);
+    const text = generateReport(20_000 + i);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(folder, `report-${i}.xxgk.yaml`), text);
+  }
+  console.log(`${n.toLocaleString('en')} generated reports, ${fmtBytes(bytes / n)} each on average, in 10 folders; the client watches files (as VS Code).\n`);
+  const rows: string[][] = [];
+  for (const typing of [false, true]) {
+    const r = await scanWorkspace(dir, n, typing);
+    const d = summary(r.during), i = summary(r.idle);
+    rows.push([
+      typing ? 'typing 10 keystrokes/s in an open report' : 'nobody typing', fmtMs(r.ms), Math.round(n / (r.ms / 1000)).toLocaleString('en'),
+      fmtBytes(r.rss), typing ? `${d.n}: p50 ${fmtMs(d.p50)}, p95 ${fmtMs(d.p95)}, max ${fmtMs(Math.max(...r.during))}` : '',
+      typing ? `p50 ${fmtMs(i.p50)}, p95 ${fmtMs(i.p95)}` : '',
+    ]);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(table(['while the server scans', 'server start → every report’s diagnostics', 'reports/s', 'RSS after',
+    'keystroke → diagnostics during the scan', 'the same after the scan'], rows));
+}
+
+async function scanWorkspace(dir: string, n: number, typing: boolean) {
+  const prefix = pathToFileURL(dir).toString();
+  const seen = new Set<string>();
+  let findings = 0;
+  let allSeen: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => { allSeen = resolve; });
+  let finished = 0;
+  void done.then(() => { finished = performance.now(); });
+  const t0 = performance.now();
+  const server = await startLsp({ command: process.execPath, args: [OUR_SERVER, '--stdio'], versioned: true, settings: {}, folders: [dir] });
+  server.onDiagnostics((p) => {
+    if (!p.uri.startsWith(prefix) || seen.has(p.uri)) return;
+    seen.add(p.uri);
+    findings += p.diagnostics.length;
+    if (seen.size === n) allSeen();
+  });
+  const during: number[] = [];
+  const idle: number[] = [];
+  if (typing) {
+    const edits = realisticEdits(DOCS[0].text, 5000, 3);
+    const uri = 'file:///bench/typing/seed.xxgk.yaml';
+    await server.open(uri, 'xxgk', DOCS[0].text);
+    let version = 1;
+    const keystroke = async () => {
+      const started = performance.now();
+      const { ms } = await server.change(uri, ++version, [edits[version - 2].change]);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (performance.now() - started))));
+      return ms;
+    };
+    let scanning = true;
+    void done.then(() => { scanning = false; });
+    while (scanning && version <= edits.length) during.push(await keystroke());
+    await done;
+    for (let k = 0; k < 50 && version <= edits.length; k++) idle.push(await keystroke());
+  }
+  await done;
+  const ms = finished - t0;
+  const rss = server.rssBytes();
+  await server.stop();
+  if (findings !== 0) throw new Error(`generated reports are valid, but ${findings} diagnostics were published`);
+  return { ms, rss, during, idle };
+}
+
 async function mainBench(): Promise<void> {
   const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   console.log(`# xxgk-report benchmark\n\nnode ${process.version}, yaml ${version('yaml')}, yaml-language-server ${version('yaml-language-server')}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}`);
@@ -294,6 +372,7 @@ async function mainBench(): Promise<void> {
   if (wants('cli')) await cliThroughput();
   if (wants('lsp')) await lsp();
   if (wants('memory')) await memoryAndStart();
+  if (wants('workspace')) await workspaceScan();
   if (wants('pdf')) await pdfImport();
   if (wants('review')) await review();
 }

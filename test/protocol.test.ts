@@ -422,3 +422,117 @@ describe('import, rollover and last year’s report', () => {
     server.close(uri);
   });
 });
+
+describe('workspace diagnostics', () => {
+  /** The diagnostics published for `uri` that satisfy `accept`: the last ones, or the next that do. */
+  function published(s: TestServer, uri: string, accept: (ds: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const last = s.latest(uri);
+    if (last && accept(last.diagnostics)) return Promise.resolve(last.diagnostics);
+    return s.nextDiagnostics(uri, (p) => accept(p.diagnostics)).then((p) => p.diagnostics);
+  }
+
+  async function workspaceFolder() {
+    const { copyFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { ROOT } = await import('./helpers/samples');
+    const { tempDir } = await import('./helpers/tmp');
+    const dir = tempDir('xxgk-lsp-ws-');
+    mkdirSync(join(dir, 'county'));
+    copyFileSync(join(ROOT, 'samples', SEED), join(dir, SEED));
+    copyFileSync(join(ROOT, 'samples', 'county-dept-2023.xxgk.yaml'), join(dir, 'county', 'county-dept-2023.xxgk.yaml'));
+    copyFileSync(join(ROOT, 'samples', COUNTY), join(dir, 'county', COUNTY));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'gbk-zhangying-2024.xxgk.yaml'), join(dir, 'gbk.xxgk.yaml'));
+    const path = (name: string) => join(dir, name);
+    return { dir, path, uri: (name: string) => pathToFileURL(path(name)).toString() };
+  }
+
+  it('publishes unopened reports, follows the disk, gives a closed report its problems back, and stops when turned off', async () => {
+    const { rmSync, writeFileSync } = await import('node:fs');
+    const ws = await workspaceFolder();
+    const s = await startServer('zh-cn', { folders: [ws.dir], settings: {}, watchFiles: true });
+    try {
+      expect(codes(await published(s, ws.uri(SEED), (ds) => ds.length > 0))).toContain('DATE-BEFORE-PERIOD-END');
+      // Files are watched through the client, as VS Code does for the server (asked for before the scan began).
+      const watch = s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      expect((watch?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern))
+        .toEqual(['**/*.xxgk.yaml', '**/xxgk.json']);
+      expect(codes(await published(s, ws.uri('gbk.xxgk.yaml'), (ds) => ds.length > 0))).toEqual(['FILE-ENCODING']);
+      const county = ws.uri(`county/${COUNTY}`);
+      expect(await published(s, county, () => true)).toEqual([]);
+
+      // Last year's report changes on disk: this year's, unopened, is checked against it again.
+      const last = `county/county-dept-2023.xxgk.yaml`;
+      writeFileSync(ws.path(last), sample('county-dept-2023.xxgk.yaml').replace('[11, 2, 0, 0, 1, 0, 14]', '[12, 2, 0, 0, 1, 0, 15]'));
+      const carried = published(s, county, (ds) => ds.length > 0);
+      await s.filesChanged([{ uri: ws.uri(last), type: 2 }]);
+      expect(codes(await carried)).toContain('T3-CARRY-OVER');
+
+      // Opened: the editor's text wins; closed: the problems on disk come back.
+      const opened = await s.open(ws.uri(SEED), sample(CLEAN));
+      expect(opened.diagnostics).toEqual([]);
+      const back = published(s, ws.uri(SEED), (ds) => ds.length > 0);
+      s.close(ws.uri(SEED));
+      expect(codes(await back)).toContain('DATE-BEFORE-PERIOD-END');
+
+      // Deleted: its problems go.
+      rmSync(ws.path('gbk.xxgk.yaml'));
+      const gone = published(s, ws.uri('gbk.xxgk.yaml'), (ds) => ds.length === 0);
+      await s.filesChanged([{ uri: ws.uri('gbk.xxgk.yaml'), type: 3 }]);
+      expect(await gone).toEqual([]);
+
+      // The setting off: every unopened report's problems go.
+      const cleared = published(s, ws.uri(SEED), (ds) => ds.length === 0);
+      await s.setSettings({ workspaceDiagnostics: false });
+      expect(await cleared).toEqual([]);
+      expect(s.latest(county)!.diagnostics).toEqual([]);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('with the setting off from the start, publishes nothing for unopened reports; turned on, it does', async () => {
+    const ws = await workspaceFolder();
+    const s = await startServer('zh-cn', { folders: [ws.dir], settings: { workspaceDiagnostics: false }, watchFiles: true });
+    try {
+      const uri = ws.uri(SEED);
+      await s.open(uri, sample(CLEAN));
+      // The server re-checks open documents after reading its settings: then it surely has them.
+      const reread = s.nextDiagnostics(uri, () => true);
+      await s.setSettings({ workspaceDiagnostics: false });
+      await reread;
+      // Closed: with the setting on its problems on disk would come back; off, they are cleared.
+      const closed = s.nextDiagnostics(uri, () => true);
+      s.close(uri);
+      expect((await closed).diagnostics).toEqual([]);
+      expect(s.latest(ws.uri(`county/${COUNTY}`))).toBeUndefined();
+      const scanned = published(s, uri, (ds) => ds.length > 0);
+      await s.setSettings({ workspaceDiagnostics: true });
+      expect(codes(await scanned)).toContain('DATE-BEFORE-PERIOD-END');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('watches the folders itself when the client cannot (Neovim before 0.10)', async () => {
+    const { rmSync, writeFileSync } = await import('node:fs');
+    const ws = await workspaceFolder();
+    const s = await startServer('zh-cn', { folders: [ws.dir] });
+    try {
+      await published(s, ws.uri(SEED), (ds) => ds.length > 0);
+      expect(s.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles')).toBe(false);
+      // A new report: checked without any notification from the client.
+      const created = published(s, ws.uri('county/new.xxgk.yaml'), (ds) => ds.length > 0);
+      writeFileSync(ws.path('county/new.xxgk.yaml'), '机关: 某局\n');
+      expect(codes(await created)).toContain('STR-PARTS');
+      const fixed = published(s, ws.uri(SEED), (ds) => !codes(ds).includes('DATE-BEFORE-PERIOD-END'));
+      writeFileSync(ws.path(SEED), sample(SEED).replace('落款日期: 2023年1月22日', '落款日期: 2024年1月22日'));
+      await fixed;
+      const gone = published(s, ws.uri(SEED), (ds) => ds.length === 0);
+      rmSync(ws.path(SEED));
+      expect(await gone).toEqual([]);
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -19,11 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
-    synchronize: {
-      configurationSection: 'xxgk',
-      // Last year's report or a folder's xxgk.json (local deadlines) may change on disk: the reports re-check.
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.xxgk.yaml'), vscode.workspace.createFileSystemWatcher('**/xxgk.json')],
-    },
+    // Reports and xxgk.json files are watched by the server's own registration (workspace/didChangeWatchedFiles),
+    // the same in every editor: no second watcher here.
+    synchronize: { configurationSection: 'xxgk' },
     outputChannelName: vscode.l10n.t('Government Information Disclosure Report'),
   };
   client = new LanguageClient('xxgk', vscode.l10n.t('Government Information Disclosure Report'), serverOptions, clientOptions);

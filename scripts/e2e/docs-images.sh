@@ -8,8 +8,9 @@ src=.test-artifacts/e2e
 im=$(command -v convert-im6.q16 || command -v convert)
 mkdir -p docs/images
 shrink() { "$im" "$src/$1" -crop "$3" +repage -strip -dither None -colors 32 -define png:compression-level=9 "PNG8:docs/images/$2"; }
-shrink 01-problems-and-squiggles.png squiggles-problems.png 1094x900+346+0   # editor + Problems panel (no sidebar)
-shrink 02-hover-total.png hover-total.png 1094x560+346+0                      # editor with the hover
-shrink 08-preview-after-edit.png preview-beside-editor.png 1440x900+0+0      # editor and preview side by side
-shrink 05-quick-fix-menu.png quick-fix.png 1094x560+346+0                     # the quick-fix menu
+shrink 01-workspace-problems.png workspace-problems.png 1440x900+0+0         # no editor open: the Problems panel lists the reports
+shrink 02-problems-and-squiggles.png squiggles-problems.png 1094x900+346+0   # editor + Problems panel (no sidebar)
+shrink 03-hover-total.png hover-total.png 1094x560+346+0                      # editor with the hover
+shrink 09-preview-after-edit.png preview-beside-editor.png 1440x900+0+0      # editor and preview side by side
+shrink 06-quick-fix-menu.png quick-fix.png 1094x560+346+0                     # the quick-fix menu
 ls -la docs/images

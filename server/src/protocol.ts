@@ -66,6 +66,8 @@ export interface ServerSettings {
   deadlineProfile: string;
   /** Check on every change, or only when the file is saved. */
   validate: 'onType' | 'onSave';
+  /** Check every report in the workspace folders, open or not (the Problems panel lists them all). */
+  workspaceDiagnostics: boolean;
   inlayHints: { columnNames: boolean; computedTotals: boolean };
 }
 
@@ -73,6 +75,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   localDeadline: '',
   deadlineProfile: '',
   validate: 'onType',
+  workspaceDiagnostics: true,
   inlayHints: { columnNames: true, computedTotals: true },
 };
 

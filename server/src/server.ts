@@ -4,8 +4,8 @@
  * Transport is chosen from argv by vscode-languageserver: `--stdio` for any LSP client, `--node-ipc` from VS Code.
  */
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type FileEvent, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './languageService/codeActions';
@@ -20,6 +20,8 @@ import {
 } from './protocol';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
+import { folderPaths, WorkspaceDiagnostics } from './languageService/workspaceDiagnostics';
+import { FolderWatcher } from './languageService/folderWatcher';
 import { DEADLINE_PROFILES, deadlineProfile, MONTH_DAY } from './template/deadlineProfiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -40,6 +42,28 @@ const hooks = {
 let service: LanguageService = createLanguageService(hooks);
 let locale: Locale = 'zh-cn';
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let canTrackFolders = false;
+let folders: string[] = [];
+
+// Reports nobody opened: checked from disk, their problems published too (the open documents' text wins).
+const workspace = new WorkspaceDiagnostics({
+  check: (uri, text, notUtf8) => service.getFileDiagnostics(uri, text, notUtf8),
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  openUris: () => documents.all().map((d) => d.uri),
+  dependents: (uri) => reports.dependents(uri),
+  forget: (uri) => reports.closed(uri),
+  problem: (path, message) => connection.console.warn(`xxgk: ${path}: ${localize(message, locale)}`),
+  log: (text) => connection.console.error(`xxgk: ${text}`),
+});
+/** Watches the workspace folders when the client cannot (Neovim before 0.10): the same events as a client's. */
+let ownWatcher: FolderWatcher | undefined;
+
+function configureWorkspace(): void {
+  workspace.configure({
+    enabled: settings.workspaceDiagnostics, folders, settingsKey: `${settings.localDeadline}|${settings.deadlineProfile}`,
+  });
+}
 
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A) => {
@@ -56,8 +80,12 @@ connection.onInitialize((params): InitializeResult => {
   locale = resolveLocale(params.locale);
   service = createLanguageService({ locale, settings: () => settings, ...hooks });
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
+  folders = folderPaths(params.workspaceFolders, params.rootUri);
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: [' ', ':', '['], resolveProvider: false },
       hoverProvider: true,
@@ -74,6 +102,25 @@ connection.onInitialized(() => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' }).catch(() => undefined);
     void refreshSettings();
+  } else {
+    configureWorkspace();
+  }
+  // Last year's reports and xxgk.json (local deadlines) change on disk, and the workspace's reports are checked.
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.xxgk.yaml' }, { globPattern: '**/xxgk.json' }],
+    }).catch(() => undefined);
+  } else if (folders.length) {
+    ownWatcher = new FolderWatcher(filesChanged, (text) => connection.console.warn(`xxgk: ${text}`));
+    ownWatcher.watch(folders);
+  }
+  if (canTrackFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(folderPaths(e.removed));
+      folders = [...folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+      ownWatcher?.watch(folders);
+      configureWorkspace();
+    });
   }
 });
 
@@ -89,6 +136,7 @@ async function refreshSettings(): Promise<void> {
       localDeadline: typeof s?.localDeadline === 'string' && MONTH_DAY.test(s.localDeadline) ? s.localDeadline : DEFAULT_SETTINGS.localDeadline,
       deadlineProfile: profile && deadlineProfile(profile) ? profile : DEFAULT_SETTINGS.deadlineProfile,
       validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
+      workspaceDiagnostics: s?.workspaceDiagnostics !== false,
       inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(s?.inlayHints ?? {}) },
     };
   } catch {
@@ -96,6 +144,7 @@ async function refreshSettings(): Promise<void> {
   }
   for (const doc of documents.all()) schedule(doc.uri);
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  configureWorkspace();
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
@@ -118,6 +167,7 @@ const publish = guard('diagnostics', undefined, (doc: TextDocument) => {
 
 documents.onDidOpen((e) => schedule(e.document.uri));
 documents.onDidChangeContent((e) => {
+  workspace.typing();
   if (settings.validate === 'onType') schedule(e.document.uri);
   recheckNeighbours(e.document.uri);
 });
@@ -126,23 +176,31 @@ documents.onDidChangeContent((e) => {
 function recheckNeighbours(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
-  for (const other of reports.affectedBy(uri, doc.getText(), documents.all().map((d) => d.uri))) {
+  const open = documents.all().map((d) => d.uri);
+  const onDisk: string[] = [];
+  for (const other of reports.affectedBy(uri, doc.getText(), [...open, ...workspace.uris()])) {
+    if (!documents.get(other)) { onDisk.push(other); continue; }
     service.forget(other);
     schedule(other);
   }
+  workspace.recheck(onDisk);
 }
 
-connection.onDidChangeWatchedFiles((p) => {
+function filesChanged(changes: FileEvent[]): void {
   reports.changed();
-  if (p.changes.some((c) => c.uri.endsWith('/xxgk.json'))) told.clear(); // an edited xxgk.json is judged afresh
+  if (changes.some((c) => c.uri.endsWith('/xxgk.json'))) told.clear(); // an edited xxgk.json is judged afresh
   service.forgetAll();
   for (const d of documents.all()) schedule(d.uri);
-});
+  workspace.filesChanged(changes);
+}
+
+connection.onDidChangeWatchedFiles((p) => filesChanged(p.changes));
 documents.onDidSave((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
   reports.closed(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // A report in the workspace gets its problems on disk back; anything else's go with its editor.
+  if (!workspace.closed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(
@@ -216,6 +274,7 @@ function errorText(e: unknown): string {
   return hint ? localize({ key: hint, args: { message: text } }, locale) : text;
 }
 
+connection.onShutdown(() => ownWatcher?.dispose());
 process.on('uncaughtException', (e) => connection.console.error(`xxgk: uncaught ${e.stack ?? e}`));
 
 documents.listen(connection);

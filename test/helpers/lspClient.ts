@@ -5,8 +5,10 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent, ExitNotification, ShutdownRequest,
-  DidCloseTextDocumentNotification,
+  DidCloseTextDocumentNotification, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, RegistrationRequest,
+  ConfigurationRequest, type FileEvent, type Registration,
 } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './samples';
 
 export interface TestServer {
@@ -20,10 +22,27 @@ export interface TestServer {
   diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
   /** The next diagnostics published for `uri` that satisfy `predicate` (whatever caused them). */
   nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** The diagnostics last published for `uri` (whatever caused them), if any. */
+  latest(uri: string): PublishDiagnosticsParams | undefined;
+  /** What the server asked the client to register (client/registerCapability). */
+  registrations: Registration[];
+  /** New settings: answered to workspace/configuration from now on, and announced with didChangeConfiguration. */
+  setSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Tells the server about changes on disk, as a client's file watcher does. */
+  filesChanged(changes: FileEvent[]): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
+export interface ServerOptions {
+  /** Workspace folders (paths) sent in initialize. */
+  folders?: string[];
+  /** The `xxgk` settings section; when given, the client supports workspace/configuration. */
+  settings?: Record<string, unknown>;
+  /** Whether the client can watch files for the server (dynamic registration of didChangeWatchedFiles). */
+  watchFiles?: boolean;
+}
+
+export async function startServer(locale = 'zh-cn', options: ServerOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d) => stderr.push(String(d)));
@@ -37,10 +56,22 @@ export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
       if (w.uri === p.uri && w.accept(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
     }
   });
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, (p) => { registrations.push(...p.registrations); });
+  let settings = options.settings;
+  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'xxgk' ? settings ?? null : null)));
   connection.listen();
+  const folders = options.folders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: f }));
   await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: null, locale, workspaceFolders: null,
-    capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+    processId: process.pid, rootUri: folders?.[0]?.uri ?? null, locale, workspaceFolders: folders ?? null,
+    capabilities: {
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      workspace: {
+        ...(options.settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}),
+        ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        ...(folders ? { workspaceFolders: true } : {}),
+      },
+    },
   });
   await connection.sendNotification(InitializedNotification.type, {});
   const versions = new Map<string, number>();
@@ -54,7 +85,15 @@ export async function startServer(locale = 'zh-cn'): Promise<TestServer> {
   const nextDiagnostics = (uri: string, accept: (p: PublishDiagnosticsParams) => boolean) =>
     new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ uri, accept, resolve }));
   return {
-    connection, process: child, stderr, diagnostics, nextDiagnostics,
+    connection, process: child, stderr, diagnostics, nextDiagnostics, registrations,
+    latest: (uri) => latest.get(uri),
+    async setSettings(next) {
+      settings = next;
+      await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    },
+    async filesChanged(changes) {
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+    },
     async open(uri, text) {
       versions.set(uri, 1);
       latest.delete(uri); // a previous session of the same URI must not answer for this one

@@ -8,7 +8,7 @@ import Mocha from 'mocha';
 import { reporterFor, writeResult } from './reporter';
 import { GREP_ENV } from './results';
 
-const FILES = ['activation', 'settings', 'languageFeatures', 'commands'];
+const FILES = ['activation', 'settings', 'languageFeatures', 'commands', 'workspaceDiagnostics'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({

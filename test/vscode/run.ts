@@ -28,7 +28,7 @@ const START_TIMEOUT_MS = 180_000;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
 async function buildSuite(): Promise<void> {
-  const suite = ['activation', 'settings', 'languageFeatures', 'commands'].map((f) => join(repo, `test/vscode/suite/${f}.ts`));
+  const suite = ['activation', 'settings', 'languageFeatures', 'commands', 'workspaceDiagnostics'].map((f) => join(repo, `test/vscode/suite/${f}.ts`));
   rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: [join(repo, 'test/vscode/index.ts'), ...suite],

@@ -14,10 +14,14 @@ export const PUBLISHED_TXT = 'seed-zhangying-2023.txt';
  * file-watcher event, on which the server re-checks every open report — what `validate: onSave` must not see.
  */
 export const SETTINGS_REPORT = 'settings-2023.xxgk.yaml';
+/** A report with known mistakes that no test opens: the workspace diagnostics show it (in a subfolder, as a department's). */
+export const UNOPENED_REPORT = 'departments/unopened-2024.xxgk.yaml';
 
 export function prepareWorkspace(repoRoot: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(repoRoot, 'samples', SEED), join(dir, SEED));
   copyFileSync(join(repoRoot, 'samples', SEED), join(dir, SETTINGS_REPORT));
   copyFileSync(join(repoRoot, 'test', 'fixtures', PUBLISHED_TXT), join(dir, PUBLISHED_TXT));
+  mkdirSync(join(dir, 'departments'), { recursive: true });
+  copyFileSync(join(repoRoot, 'samples', 'county-dept-2024-mistakes.xxgk.yaml'), join(dir, UNOPENED_REPORT));
 }

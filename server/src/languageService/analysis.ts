@@ -54,13 +54,26 @@ export class AnalysisCache {
     const model = parseReport(text, { doc: parser.parse(text) });
     // A GBK file opened as UTF-8 is replacement characters: one finding naming its encoding, nothing else.
     const notUtf8 = text.includes('\ufffd') ? this.hooks.fileEncoding?.(doc.uri) : undefined;
-    const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(doc.uri, model);
-    // A folder's xxgk.json is more specific than the editor settings.
-    const deadlines = [...(this.hooks.folderDeadlines?.(doc.uri) ?? []), ...(options.deadlines ?? [])];
-    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8 });
-    const analysis = { uri: doc.uri, version: doc.version, model, findings };
+    const analysis = this.check(doc.uri, doc.version, model, options, notUtf8);
     this.entries.set(doc.uri, analysis);
     return analysis;
+  }
+
+  /**
+   * A report file no editor has open (workspace diagnostics), read from its bytes: checked like a document but
+   * not cached — a workspace holds thousands of them.
+   */
+  analyzeFile(uri: string, text: string, notUtf8?: { encoding?: string }): Analysis {
+    return this.check(uri, 0, parseReport(text), this.options(), notUtf8);
+  }
+
+  private check(uri: string, version: number, model: ReportModel, options: CheckOptions,
+    notUtf8?: { encoding?: string }): Analysis {
+    const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(uri, model);
+    // A folder's xxgk.json is more specific than the editor settings.
+    const deadlines = [...(this.hooks.folderDeadlines?.(uri) ?? []), ...(options.deadlines ?? [])];
+    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8 });
+    return { uri, version, model, findings };
   }
 
   forget(uri: string): void {

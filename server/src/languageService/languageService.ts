@@ -38,6 +38,8 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   analyze(doc: TextDocument): Analysis;
   getDiagnostics(doc: TextDocument): Diagnostic[];
+  /** Diagnostics of a report file as it is on disk (no editor has it open); `notUtf8` when its bytes are not UTF-8. */
+  getFileDiagnostics(uri: string, text: string, notUtf8?: { encoding?: string }): Diagnostic[];
   getCompletion(doc: TextDocument, position: Position): CompletionList;
   getHover(doc: TextDocument, position: Position): Hover | null;
   getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
@@ -69,6 +71,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   return {
     analyze,
     getDiagnostics: (doc) => provideDiagnostics(analyze(doc), locale),
+    getFileDiagnostics: (uri, text, notUtf8) => provideDiagnostics(cache.analyzeFile(uri, text, notUtf8), locale),
     getCompletion: (doc, position) => provideCompletion(analyze(doc), position, locale, options.today),
     getHover: (doc, position) => provideHover(analyze(doc), position, locale),
     getCodeActions: (doc, range, context) => provideCodeActions(analyze(doc), range, context, locale),

@@ -90,6 +90,11 @@ export class WorkspaceReports {
     return openUris.filter((u) => u !== uri && this.previousOf.get(u) === uri);
   }
 
+  /** The reports (open or only on disk) that took `uri` as last year's report when they were last checked. */
+  dependents(uri: string): string[] {
+    return [...this.previousOf].filter(([, previous]) => previous === uri).map(([report]) => report);
+  }
+
   closed(uri: string): void {
     this.previousOf.delete(uri);
     this.identity.delete(uri);

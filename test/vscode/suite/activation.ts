@@ -1,4 +1,4 @@
-/** Activation on opening a report, and the seed sample's diagnostics as the editor receives them. */
+/** Activation in a workspace with reports, and the seed sample's diagnostics as the editor receives them. */
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
@@ -20,12 +20,13 @@ describe('activation', () => {
     extension(); // loaded (not yet active), or every test here fails at once
   });
 
-  it('activates when a .xxgk.yaml file is opened', async () => {
+  it('activates in a workspace that contains reports, before any is opened (workspace diagnostics need it)', async () => {
     const ext = extension();
-    assert.equal(ext.isActive, false, 'active before any report was opened: activation is not tied to opening a report');
+    await waitFor('the extension to activate', () => ext.isActive, LONG);
+    const opened = vscode.workspace.textDocuments.filter((d) => d.languageId === 'xxgk').map((d) => d.uri.fsPath);
+    assert.deepEqual(opened, [], 'a report was opened before the extension activated: activation was not workspaceContains');
     const editor = await openReport(workspaceUri(SEED));
     assert.equal(editor.document.languageId, 'xxgk');
-    await waitFor('the extension to activate', () => ext.isActive, LONG);
   });
 
   it('shows the seed sample’s problems with rule ids on their lines', async () => {
