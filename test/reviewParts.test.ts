@@ -44,12 +44,12 @@ describe('discovery', () => {
     const d = discoverReports(['.'], { cwd: dir, exclude: [join(dir, 'c.pdf')] });
     expect(d.files.map((f) => f.shown)).toEqual(['a.HTML', 'b/a.xxgk.yaml', 'b/子目录/z.docx', 'old.doc']);
     expect(d.problems).toEqual([
-      { shown: 'gone.txt', reason: 'broken-link', message: { key: 'review.unreadable.brokenLink' } },
+      { shown: 'gone.txt', reason: 'broken-link', message: { key: 'file.brokenLink', args: { detail: 'ENOENT' } } },
     ]);
     expect(d.skipped.map((s) => [s.shown, s.message.key])).toEqual([
-      ['b/up', 'review.skipped.seenFolder'],
-      ['b/~$a.docx', 'review.skipped.lockFile'],
-      ['zlink', 'review.skipped.seenFolder'],
+      ['b/up', 'file.skipped.seenFolder'],
+      ['b/~$a.docx', 'file.skipped.lockFile'],
+      ['zlink', 'file.skipped.seenFolder'],
     ]);
     expect(() => discoverReports(['nope'], { cwd: dir })).toThrow(MissingInputError);
     // A file named on the command line is taken whatever its name; named twice, once.

@@ -2,11 +2,12 @@
  * Discovery: every report file under the inputs, in a stable order. Symlinks are followed, but a folder is
  * walked once (by its real path), so a link back up the tree (a loop) or two links to one folder cannot make
  * the walk endless or count a report twice; a link to nowhere is listed as unreadable, not an exception.
- * Written so that `xxgk check`'s own folder walk can later use the same function (only the extensions differ).
+ * The walk itself is `xxgk check`'s (reportFiles.ts); here the review's extensions and its view of the result.
  */
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { Message } from '../model/findings';
+import { MissingPathError, walkReports } from '../reportFiles';
 import type { ReportSource, UnreadableReason } from './types';
 
 /** Report files by extension (lower case). .doc and .wps are found so that the reviewer is told to convert them. */
@@ -75,83 +76,36 @@ export function shownPath(path: string, cwd: string): string {
 
 /**
  * Files named are taken whatever their extension (the import says if it cannot read one); folders are walked
- * for report files, skipping hidden entries and node_modules. Throws MissingInputError for an input that
- * does not exist (a usage problem: nothing is reviewed).
+ * for report files by the one folder walk (reportFiles.ts). Throws MissingInputError for an input that does not
+ * exist (a usage problem: nothing is reviewed).
  */
 export function discoverReports(inputs: string[], options: DiscoverOptions): Discovery {
-  const accept = options.accept ?? isReportName;
-  const out: Discovery = { files: [], problems: [], skipped: [] };
-  const seenFiles = new Map<string, string>();
-  const seenDirs = new Set<string>();
-  const excluded = new Set((options.exclude ?? []).map((p) => realOrSelf(p)));
-  const shown = (p: string) => shownPath(p, options.cwd);
-
-  const addFile = (path: string) => {
-    const real = realOrSelf(path);
-    if (excluded.has(real)) return;
-    const first = seenFiles.get(real);
-    if (first !== undefined) {
-      out.skipped.push({ shown: shown(path), message: { key: 'review.skipped.sameFile', args: { file: first } } });
-      return;
-    }
-    seenFiles.set(real, shown(path));
-    out.files.push({ path, shown: shown(path) });
-  };
-
-  const walk = (dir: string) => {
-    const real = realOrSelf(dir);
-    if (seenDirs.has(real)) {
-      out.skipped.push({
-        shown: shown(dir),
-        message: { key: 'review.skipped.seenFolder', args: { target: shownPath(real, realOrSelf(options.cwd)) } },
-      });
-      return;
-    }
-    seenDirs.add(real);
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      out.problems.push({ shown: shown(dir), reason: 'read', message: ioMessage(e) });
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const path = join(dir, name);
-      const st = statOrError(path);
-      if (st instanceof Error) {
-        if (accept(name))
-          out.problems.push({
-            shown: shown(path),
-            reason: 'broken-link',
-            message: { key: 'review.unreadable.brokenLink' },
-          });
-        continue;
-      }
-      if (st.isDirectory()) walk(path);
-      else if (!accept(name)) continue;
-      else if (name.startsWith('~$'))
-        out.skipped.push({ shown: shown(path), message: { key: 'review.skipped.lockFile' } });
-      else if (st.isFile()) addFile(path);
-    }
-  };
-
-  for (const input of inputs) {
-    const full = isAbsolute(input) ? input : resolve(options.cwd, input);
-    const st = statOrError(full);
-    if (st instanceof Error) throw new MissingInputError(input);
-    if (st.isDirectory()) walk(full);
-    else addFile(full);
+  let walked;
+  try {
+    const accept = options.accept ?? isReportName;
+    walked = walkReports(inputs, { cwd: options.cwd, accept, exclude: options.exclude });
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new MissingInputError(e.path);
+    throw e;
   }
-  return out;
+  const shown = (p: string) => shownPath(p, options.cwd);
+  const realCwd = realOrSelf(options.cwd);
+  return {
+    files: walked.files.map((path) => ({ path, shown: shown(path) })),
+    problems: walked.problems.map((p) => ({ shown: shown(p.path), reason: reasonOf(p.message), message: p.message })),
+    skipped: walked.skipped.map((s) => ({ shown: shown(s.path), message: relativeTarget(s.message, realCwd) })),
+  };
 }
 
-function statOrError(path: string): Stats | Error {
-  try {
-    return statSync(path);
-  } catch (e) {
-    return e as Error;
-  }
+/** A link that leads nowhere (or in a circle) is a broken link; anything else could not be read. */
+function reasonOf(message: Message): UnreadableReason {
+  return message.key === 'file.brokenLink' || message.key === 'file.linkLoop' ? 'broken-link' : 'read';
+}
+
+/** The folder a skipped link leads to, relative to where the review runs. */
+function relativeTarget(message: Message, realCwd: string): Message {
+  const target = message.args?.target;
+  return typeof target === 'string' ? { ...message, args: { ...message.args, target: shownPath(target, realCwd) } } : message;
 }
 
 function realOrSelf(path: string): string {
