@@ -231,3 +231,22 @@ describe('inserting a key into a mapping that starts after a byte order mark and
     expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
   });
 });
+
+describe('fixes while the YAML does not read', () => {
+  it('offers no inserted lines after a syntax error (the “missing” row may be swallowed by an unclosed bracket)', () => {
+    const broken = edit(sample(CLEAN), '  行政处罚: 3\n', '  行政处罚: [3\n');
+    const shapes = checkText(broken, { today: TODAY }).findings.filter((f) => f.rule === 'T2-SHAPE');
+    expect(shapes.length).toBeGreaterThan(0);
+    for (const f of shapes) expect(f.fixes ?? []).toEqual([]);
+    // The near miss: the same row really missing in a document that reads gets its insertion.
+    const missing = edit(sample(CLEAN), '  行政事业性收费: 0 # 本年收费金额（万元）\n', '');
+    const fix = checkText(missing, { today: TODAY }).findings.find((f) => f.rule === 'T2-SHAPE')?.fixes?.[0];
+    expect(fix?.edits[0].text).toContain('行政事业性收费: 0');
+  });
+
+  it('names what a part without a table brings: prompts, not “tables as zeros”', () => {
+    const noPart5 = sample(CLEAN).replace(/\n五、存在的主要问题及改进情况:[\s\S]*?(?=\n六、)/, '\n');
+    const f = checkText(noPart5, { today: TODAY }).findings.find((x) => x.rule === 'STR-PARTS');
+    expect(f?.fixes?.[0].title).toEqual({ key: 'fix.insertPartText', args: { part: '五、存在的主要问题及改进情况' } });
+  });
+});

@@ -45,8 +45,23 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
   }
   const ctx = makeContext(model, options, out);
   for (const rule of RULE_CHECKS) rule(ctx);
+  if (model.findings.some((f) => f.rule === 'YAML-SYNTAX')) withoutInsertions(out);
   separateFromColons(model.text, out);
   return sortFindings(out);
+}
+
+/**
+ * After a YAML syntax error the parser may have swallowed the keys that follow it (an unclosed `[` takes the
+ * next rows as its items): a row that looks missing may be there. Fixes that insert lines would then write a
+ * second copy once the error is mended, so none is offered until the YAML reads again.
+ */
+function withoutInsertions(findings: Finding[]): void {
+  for (const f of findings) {
+    if (!f.fixes) continue;
+    const kept = f.fixes.filter((fix) => !fix.edits.some((e) => e.span.start === e.span.end && e.text.includes('\n')));
+    if (kept.length) f.fixes = kept;
+    else delete f.fixes;
+  }
 }
 
 /**

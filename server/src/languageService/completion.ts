@@ -181,7 +181,8 @@ function rootKeyCompletions({ model, present, locale, now, add }: KeyCompletionC
     }).split('\n').filter((l) => !l.startsWith('#'))), CompletionItemKind.Module, template.source, undefined, '0');
   }
   for (const f of template.metadata) {
-    if (present.has(f.key)) continue;
+    // Aside fields (未识别内容) are the importer's, not something a clerk writes.
+    if (present.has(f.key) || f.aside) continue;
     const snippet = fieldSnippet(template, f, meta.year, now);
     add(f.key, `${f.key}: ${snippet}`, CompletionItemKind.Property, f.label, f.help);
   }

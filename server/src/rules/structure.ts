@@ -77,7 +77,9 @@ export function checkParts(ctx: RuleContext): void {
     const edit = insertIntoMap(model, model.root, null,
       (pair) => model.parts.some((p) => p.pair === pair && earlier.has(p.def.id)) || metadataPairs.has(pair),
       [...partLines(model.template, def)]);
-    const fixes: Fix[] | undefined = edit ? [{ title: { key: 'fix.insertPart', args: { part: def.key } }, edits: [edit], preferred: insertPreferred(model, model.root, def.key) }] : undefined;
+    const title: Message = { key: def.table ? 'fix.insertPart' : 'fix.insertPartText', args: { part: def.key } };
+    const fixes: Fix[] | undefined = edit
+      ? [{ title, edits: [edit], preferred: insertPreferred(model, model.root, def.key) }] : undefined;
     // A missing table part is one problem: the part and its table in one finding, not one for each.
     const table = def.table ? model.idx.tableById.get(def.table) : undefined;
     ctx.report(finding('STR-PARTS', span, table ? 'parts.missingTable' : 'parts.missing', {
