@@ -10,7 +10,7 @@ const check = process.argv.includes('--check');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8',
-  define: { XXGK_VERSION: JSON.stringify(version) },
+  define: { XXGK_VERSION: JSON.stringify(version), XXGK_BUNDLE: 'true' },
 };
 
 // The schema generator is bundled like the rest, so the schema comes from exactly the code that ships.

@@ -49,9 +49,20 @@ export class PdfRefusal extends Error {
 /** Rulings are thin: a rectangle thinner than this (points) is a line, a thicker one is a shaded area. */
 const MAX_RULE_THICKNESS = 2.5;
 
+declare const XXGK_BUNDLE: boolean | undefined;
+
+/**
+ * The PDF.js bundle, loaded on first use. From the shipped bundles it is a CommonJS file beside them: required,
+ * because an `import()` would first have Node scan its 3.6 MB for exports (about 0.4 s of a PDF import).
+ */
+function pdfjsModule(): Promise<typeof import('./pdfjs')> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above; only in the bundles
+  return typeof XXGK_BUNDLE !== 'undefined' ? Promise.resolve(require('./pdfjs')) : import('./pdfjs');
+}
+
 export async function readPdf(data: Uint8Array): Promise<PdfContent> {
   if (!looksLikePdf(data)) throw new PdfRefusal({ key: 'import.pdf.notPdf' });
-  const { loadPdfjs, CMapFiles } = await import('./pdfjs');
+  const { loadPdfjs, CMapFiles } = await pdfjsModule();
   const pdfjs = await loadPdfjs();
   // PDF.js takes ownership of the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
