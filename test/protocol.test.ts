@@ -1,6 +1,8 @@
 /**
  * Protocol tests: the real bundled server (server/out/server.js) over stdio, driven like an editor would.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest, CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest,
@@ -346,6 +348,15 @@ describe('import, rollover and last year’s report', () => {
     const refused = (await server.connection.sendRequest(ImportRequest.method, { name: 'report.pdf', data: '' })) as { yaml?: string; error?: string };
     expect(refused.yaml).toBeUndefined();
     expect(refused.error).toBe('这个文件不是 PDF（文件开头没有 PDF 标记），可能下载不完整或扩展名有误。没有写入任何文件。');
+  });
+
+  it('imports a PDF through the server (PDF.js is its own bundle beside the server’s)', async () => {
+    const pdf = readFileSync(join(__dirname, 'fixtures', 'pdf', 'county-2024.plain.pdf'));
+    const r = (await server.connection.sendRequest(ImportRequest.method, { name: 'county.pdf', data: pdf.toString('base64') })) as
+      { yaml?: string; error?: string };
+    expect(r.error).toBeUndefined();
+    expect(r.yaml).toContain('三、收到和处理政府信息公开申请情况:');
+    expect(r.yaml).toMatch(/本年新收:\s+\[/);
   });
 
   it('localises import and rollover errors for the client, and names no CLI flag', async () => {
