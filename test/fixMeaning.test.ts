@@ -45,6 +45,8 @@ describe('the fix-meaning oracle', () => {
     expect(verdict(text, { span: at(text, '2024', 4), text: '2025' }, { span: at(text, '某局', 2), text: '某县' })).toBeUndefined();
     const insert = { span: at(text, '机关'), text: '格式: 2021\n' };
     expect(verdict(text, insert)).toBeUndefined();
+    // A document that is only a tag (`!`, an empty string) takes inserted keys (found by the short fuzz of .ci/run).
+    expect(verdict('!', { span: { start: 1, end: 1 }, text: '\n机关: \n' })).toBeUndefined();
     // An edit over several values is no value's: all it may do is add.
     expect(verdict(text, { span: at(text, '2024', 11), text: '2024\n机关: 某县' })).toMatch(/"某局" became "某县"/);
   });

@@ -97,8 +97,8 @@ function compare(b0: Node | null, a0: Node | null, targets: Map<Node, Intended>,
       continue;
     }
     if (isScalar(b) || b === null) {
-      // Keys inserted under an empty key, or into an empty document.
-      if (adds && (b === null || b.value === null) && (isMap(a) || isSeq(a))) continue;
+      // Keys inserted under an empty key, or into an empty document (`!` alone is an empty string).
+      if (adds && (b === null || b.value === null || b.range?.[0] === b.range?.[1]) && (isMap(a) || isSeq(a))) continue;
       if (b === null ? a !== null : !isScalar(a) || !sameValue(a.value, b.value)) return `${describe(b)} became ${describe(a)}`;
     } else if (isAlias(b)) {
       if (!isAlias(a) || a.source !== b.source) return `${describe(b)} became ${describe(a)}`;
