@@ -100,6 +100,15 @@ describe('an edit inside a value never changes what the value is (issue 16)', ()
     expect(valueAt(after, ['标题'])).toBe('[1]');
   });
 
+  it('in a long value too (read around the edit, not copied whole)', () => {
+    const long = `标题: ${'自然资源'.repeat(200)}0003年${'报告'.repeat(200)}\n`;
+    expect(fix(long, '0003', '2024')).toBe(long.replace('0003', '2024'));
+    for (const inserted of ['x: y', 'x #y', 'a:']) {
+      expect(valueAt(fix(long, '0003', inserted)!, ['标题'])).toBe(long.slice(4, -1).replace('0003', inserted));
+    }
+    expect(valueAt(fix(long, '0003', '年 #')!, ['标题'])).toBe(long.slice(4, -1).replace('0003', '年 #'));
+  });
+
   it('keeps a quoted value quoted, escaping what the edit brings in', () => {
     expect(fix('标题: "2023年报告"\n', '2023', '2024')).toBe('标题: "2024年报告"\n');
     expect(valueAt(fix('标题: "2023年报告"\n', '2023', 'a"b')!, ['标题'])).toBe('a"b年报告');

@@ -59,6 +59,7 @@ export function guardFixes(model: ReportModel, findings: Finding[]): void {
 class Guard {
   private readonly text: string;
   private readonly cache = new Map<string, Reading | null>();
+  private readonly nodeFacts = new Map<Node, { multiLine: boolean; literal: boolean }>();
 
   /** `%YAML 1.1` changes what plain text means (`y`, `0755`, dates): the one-line documents use it too. */
   private readonly version: '1.1' | '1.2';
@@ -92,25 +93,35 @@ class Guard {
     if (!node || !holds(node, span)) return { kind: 'structural' };
     for (;;) {
       // A collection written over whole (never done today) is a replacement of that node.
-      if (!isMap(node) && !isSeq(node) || (node.range![0] === span.start && node.range![1] === span.end)) return { kind: 'node', node, ctx };
+      const whole = node.range![0] === span.start && node.range![1] === span.end;
+      if ((!isMap(node) && !isSeq(node)) || whole) return { kind: 'node', node, ctx };
       const flow: boolean = ctx === 'flow' || ctx === 'flowKey' || !!node.flow;
+      const valueCtx: Context = flow ? 'flow' : 'block';
       if (isMap(node)) {
         const pair = pairAt(node.items, span.start);
         if (!pair) return { kind: 'structural' };
         const key = pair.key as Node | null, value = pair.value as Node | null;
-        if (key && holds(key, span)) { node = key; ctx = flow ? 'flowKey' : 'blockKey'; }
-        else if (value && !isEmpty(value) && holds(value, span)) { node = value; ctx = flow ? 'flow' : 'block'; }
-        else if (isEmpty(value) && (this.inEmptyValue(pair, span) || atEmpty(value, span))) return { kind: 'empty', node: value, ctx: flow ? 'flow' : 'block' };
-        else return this.inPair(pair, span) ? { kind: 'syntax' } : { kind: 'structural' };
+        if (key && holds(key, span)) {
+          node = key;
+          ctx = flow ? 'flowKey' : 'blockKey';
+        } else if (value && !isEmpty(value) && holds(value, span)) {
+          node = value;
+          ctx = valueCtx;
+        } else if (isEmpty(value) && (this.inEmptyValue(pair, span) || atEmpty(value, span))) {
+          return { kind: 'empty', node: value, ctx: valueCtx };
+        } else {
+          return this.inPair(pair, span) ? { kind: 'syntax' } : { kind: 'structural' };
+        }
       } else {
         const item = itemAt(node.items as (Node | null)[], span.start);
-        if (item && isEmpty(item) && atEmpty(item, span)) return { kind: 'empty', node: item, ctx: flow ? 'flow' : 'block' };
+        if (item && isEmpty(item) && atEmpty(item, span)) return { kind: 'empty', node: item, ctx: valueCtx };
         if (!item || isEmpty(item) || !holds(item, span)) {
-          // Between the items of a flow list, items with their commas (`[1, 2` + `, 0`); elsewhere, a value's edge.
-          return flow && (!item || /^\s*,|,\s*$/.test(text) || !/\S/.test(text)) ? { kind: 'structural' } : { kind: 'syntax' };
+          // Between a flow list's items, items with their commas (`[1, 2` + `, 0`); elsewhere, at a value's edge.
+          const between = flow && (!item || /^\s*,|,\s*$/.test(text) || !/\S/.test(text));
+          return between ? { kind: 'structural' } : { kind: 'syntax' };
         }
         node = item;
-        ctx = flow ? 'flow' : 'block';
+        ctx = valueCtx;
       }
     }
   }
@@ -129,21 +140,22 @@ class Guard {
     if (from === undefined || span.start !== span.end || span.start < from) return false;
     const value = pair.value as Node | null;
     const to = value?.range ? value.range[0] : from;
-    return span.start <= to && /^[ \t]*$/.test(this.text.slice(from, span.start)) && /^[ \t]*$/.test(this.text.slice(span.start, to));
+    const blank = (a: number, b: number) => /^[ \t]*$/.test(this.text.slice(a, b));
+    return span.start <= to && blank(from, span.start) && blank(span.start, to);
   }
 
-  /** Overlapping the pair, or an insertion after its key or at the end of its value (appending to it). */
+  /** Overlapping the pair, or an insertion at its start, after its key or at the end of its value (glued on). */
   private inPair(pair: Pair, span: Span): boolean {
     const key = pair.key as Node | null, value = pair.value as Node | null;
     const start = key?.range?.[0] ?? value?.range?.[0];
     const end = value?.range?.[1] ?? key?.range?.[1];
     if (start === undefined || end === undefined) return false;
-    return span.start === span.end ? start < span.start && span.start <= end : start < span.end && span.start < end;
+    return span.start === span.end ? start <= span.start && span.start <= end : start < span.end && span.start < end;
   }
 
   // ---------------------------------------------------------------------------------------- writing
 
-  /** A value written where there was none: apart from the key's colon (or a tag) and from a comment after it. */
+  /** A value written where there was none: apart from its key's colon (or a tag), and from a comment after it. */
   private fillEmpty(e: TextEdit, node: Node | null, ctx: Context): TextEdit | null {
     const written = this.valueSource(trimSpaces(e.text), ctx, node);
     if (written === null) return null;
@@ -157,8 +169,7 @@ class Guard {
     const written = this.valueSource(trimSpaces(e.text), ctx, node);
     if (written === null) return null;
     // `年度:\r 2024`: for yaml the value starts right after the key's colon, so the new one needs its space.
-    const before = (ctx === 'block' || ctx === 'flow') && this.needsSpaceBefore(e.span.start, ctx) ? ' ' : '';
-    return { span: e.span, text: before + written };
+    return { span: e.span, text: this.spaceBeforeValue(e.span.start, ctx) + written };
   }
 
   /** Characters changed inside a value (a title's year, a doubled word): the value reads as the edited text. */
@@ -173,51 +184,79 @@ class Guard {
         // Literal text: safe after the header line and after the first character of its line (its indentation).
         const header = this.text.indexOf('\n', node.range![0]);
         const lineStart = this.text.lastIndexOf('\n', e.span.start - 1) + 1;
-        return header >= 0 && e.span.start > header && /\S/.test(this.text.slice(lineStart, e.span.start)) ? e : null;
+        const inText = header >= 0 && e.span.start > header && /\S/.test(this.text.slice(lineStart, e.span.start));
+        return inText ? e : null;
       }
       default: return null;
     }
   }
 
   private editPlain(e: TextEdit, node: Scalar, ctx: Context): TextEdit | null {
+    const { span } = e;
     const [start, end] = node.range!;
     // A plain value over several lines is folded line by line: the edited line must read as text on its own.
-    const lineStart = Math.max(start, this.text.lastIndexOf('\n', e.span.start - 1) + 1);
-    const lineEnd = Math.min(end, lineEndAt(this.text, e.span.end));
-    const multiLine = lineStart > start || lineEnd < end;
-    const before = this.text.slice(lineStart, e.span.start);
-    if (lineStart > start && !/\S/.test(before)) return null; // it would touch the line's indentation
-    const indent = /^[ \t]*/.exec(before)![0].length;
-    const line = (before + e.text + this.text.slice(e.span.end, lineEnd)).slice(indent).replace(/[ \t\r]+$/, '');
-    const at = before.length - indent;
+    const multiLine = this.facts(node).multiLine;
+    let from = start, to = end;
+    if (multiLine) {
+      from = Math.max(start, this.text.lastIndexOf('\n', span.start - 1) + 1);
+      if (from > start) while (this.text[from] === ' ' || this.text[from] === '\t') from++;
+      if (span.start < from) return null; // in the line's indentation
+      to = Math.min(end, lineEndAt(this.text, span.end));
+      while (to > span.end && /[ \t\r]/.test(this.text[to - 1])) to--; // (the line's own trailing blanks fold away)
+    }
+    const edited = () => this.text.slice(from, span.start) + e.text + this.text.slice(span.end, to);
     const tag = multiLine ? undefined : explicitTag(node);
-    if (typeof node.value !== 'string') return !multiLine && this.read(line, ctx, tag)?.plain ? e : null; // a number's digits
-    if (this.plainReads(line, at, at + e.text.length, ctx, tag)) return e;
-    return multiLine ? null : this.requoted(node, ctx, tag, line);
+    if (typeof node.value !== 'string') return !multiLine && this.read(edited(), ctx, tag)?.plain ? e : null; // digits
+    if (this.plainReads(e, from, to, ctx, tag, edited)) return e;
+    return multiLine ? null : this.requoted(node, ctx, tag, edited());
   }
 
   /**
-   * Whether plain `s`, changed at [from, to), reads as exactly `s`. Plain text is read character pair by pair
-   * (`: `, ` #`), so in a long value the change and one character either side decide, a neutral letter standing
-   * for the rest; text with a non-ASCII character is never a number, a date or null.
+   * Whether the plain text [from, to) with `e` applied reads as exactly that text. Plain text is read character
+   * pair by pair (`: `, ` #`), so in a long value the change and one character either side decide, a neutral
+   * letter standing for the rest (a window: a megabyte pasted on one line is not copied for every fix); text
+   * with a non-ASCII character is never a number, a date or null.
    */
-  private plainReads(s: string, from: number, to: number, ctx: Context, tag: string | undefined): boolean {
-    if (s.length <= 256 || tag || !/[^\x00-\x7f]/.test(s)) return this.reads(s, ctx, tag, s, true);
-    const a = Math.max(0, from - 1), b = Math.min(s.length, to + 1);
-    const window = (a > 0 ? 'x' : '') + s.slice(a, b) + (b < s.length ? 'x' : '');
+  private plainReads(
+    e: TextEdit, from: number, to: number, ctx: Context, tag: string | undefined, edited: () => string,
+  ): boolean {
+    const { span } = e;
+    const length = to - from - (span.end - span.start) + e.text.length;
+    const nonAscii = (s: string) => /[^\x00-\x7f]/.test(s);
+    const prose = nonAscii(e.text) || nonAscii(this.text.slice(from, span.start))
+      || nonAscii(this.text.slice(span.end, to));
+    if (length <= 256 || tag || !prose) {
+      const whole = edited();
+      return this.reads(whole, ctx, tag, whole, true);
+    }
+    const before = span.start > from ? `x${this.text[span.start - 1]}` : '';
+    const after = span.end < to ? `${this.text[span.end]}x` : '';
+    const window = before + e.text + after;
     return this.reads(window, ctx, undefined, window, true);
   }
 
   /** Inside quotes with no escapes, the characters are the value's: what the edit brings in may need escaping. */
   private editQuoted(e: TextEdit, node: Scalar, ctx: Context): TextEdit | null {
     const [start, end] = node.range!;
-    const double = node.type === 'QUOTE_DOUBLE';
-    const content = this.text.slice(start + 1, end - 1);
-    const literal = double ? !/[\\\r\n]/.test(content) : !/''|[\r\n]/.test(content);
-    if (!literal || e.span.start <= start || e.span.end >= end) return null;
-    if (!(double ? /["\\]/ : /'/).test(e.text) && !NEEDS_ESCAPE.test(e.text)) return e;
-    const value = content.slice(0, e.span.start - start - 1) + e.text + content.slice(e.span.end - start - 1);
+    if (!this.facts(node).literal || e.span.start <= start || e.span.end >= end) return null;
+    if (!(node.type === 'QUOTE_DOUBLE' ? /["\\]/ : /'/).test(e.text) && !NEEDS_ESCAPE.test(e.text)) return e;
+    const value = this.text.slice(start + 1, e.span.start) + e.text + this.text.slice(e.span.end, end - 1);
     return this.requoted(node, ctx, explicitTag(node), value);
+  }
+
+  /** Once per node: whether it spans lines, and whether its quoted text holds no escapes (`\\`, `''`). */
+  private facts(node: Scalar): { multiLine: boolean; literal: boolean } {
+    let f = this.nodeFacts.get(node);
+    if (!f) {
+      const [start, end] = node.range!;
+      const nl = this.text.indexOf('\n', start);
+      const multiLine = nl >= 0 && nl < end;
+      const content = this.text.slice(start + 1, end - 1);
+      const literal = !multiLine && (node.type === 'QUOTE_DOUBLE' ? !content.includes('\\') : !content.includes("''"));
+      f = { multiLine, literal };
+      this.nodeFacts.set(node, f);
+    }
+    return f;
   }
 
   /** The whole node rewritten double-quoted, so that it reads `value`. */
@@ -225,8 +264,7 @@ class Guard {
     const [start, end] = node.range!;
     const quoted = doubleQuoted(value);
     if (!this.reads(quoted, ctx, tag, value)) return null;
-    const before = (ctx === 'block' || ctx === 'flow') && this.needsSpaceBefore(start, ctx) ? ' ' : '';
-    return { span: { start, end }, text: before + quoted };
+    return { span: { start, end }, text: this.spaceBeforeValue(start, ctx) + quoted };
   }
 
   /**
@@ -239,7 +277,9 @@ class Guard {
     const intended = reading?.plain ? reading : null;
     const tag = node ? explicitTag(node) : undefined;
     // A plain scalar needs a clean end where the old node was not plain: `{"a":1}` has `:1` after the key.
-    const cleanEnd = isEmpty(node) || (isScalar(node) && node.type === 'PLAIN') || this.endsPlainToken(node!.range![1], ctx, ctx === 'blockKey' || ctx === 'flowKey');
+    const key = ctx === 'blockKey' || ctx === 'flowKey';
+    const cleanEnd = isEmpty(node) || (isScalar(node) && node.type === 'PLAIN')
+      || this.endsPlainToken(node!.range![1], ctx, key);
     if (intended && cleanEnd && this.reads(text, ctx, tag, intended.value)) return text;
     if (intended && typeof intended.value !== 'string') return null;
     const quoted = doubleQuoted(text);
@@ -249,14 +289,21 @@ class Guard {
   /** A value starting at `at` needs a space before it unless whitespace (or, in a flow, `[{,`) precedes. */
   private needsSpaceBefore(at: number, ctx: Context): boolean {
     const c = this.text[at - 1];
-    return c !== undefined && c !== ' ' && c !== '\t' && c !== '\n' && !(ctx === 'flow' && (c === '[' || c === '{' || c === ','));
+    if (c === undefined || c === ' ' || c === '\t' || c === '\n') return false;
+    return !(ctx === 'flow' && (c === '[' || c === '{' || c === ','));
+  }
+
+  /** The space a value (not a key) written at `at` needs before it: after its key's colon, say. */
+  private spaceBeforeValue(at: number, ctx: Context): string {
+    return (ctx === 'block' || ctx === 'flow') && this.needsSpaceBefore(at, ctx) ? ' ' : '';
   }
 
   /** Whether what follows `at` ends a plain scalar there: nothing, a line break, a space, a flow indicator. */
   private endsPlainToken(at: number, ctx: Context, key: boolean): boolean {
     const c = this.text[at];
     const flow = ctx === 'flow' || ctx === 'flowKey';
-    if (c === undefined || c === ' ' || c === '\t' || c === '\n' || (c === '\r' && this.text[at + 1] === '\n')) return true;
+    if (c === undefined || c === ' ' || c === '\t' || c === '\n') return true;
+    if (c === '\r' && this.text[at + 1] === '\n') return true;
     if (flow && (c === ',' || c === ']' || c === '}')) return true;
     return key && c === ':' && this.endsPlainToken(at + 1, ctx, false);
   }
@@ -269,7 +316,7 @@ class Guard {
     return !!got && (!plain || got.plain) && sameValue(got.value, value);
   }
 
-  /** What yaml reads for `source` as one node in a one-line document of the same context, if it is one scalar. */
+  /** What yaml reads for `source` as the node in a one-line document of the same context, if one scalar. */
   private read(source: string, ctx: Context, tag: string | undefined): Reading | null {
     const id = `${ctx}\u0000${tag ?? ''}\u0000${source}`;
     let got = this.cache.get(id);
@@ -281,9 +328,14 @@ class Guard {
   }
 }
 
+/** The one-line document a node is read in, around it. */
+const AROUND: Record<Context, [string, string]> = {
+  block: ['k: ', ''], blockKey: ['', ': x'], flow: ['[', ']'], flowKey: ['{', ': x}'],
+};
+
 function readAlone(source: string, ctx: Context, tag: string | undefined, version: '1.1' | '1.2'): Reading | null {
   const node = (tag ? `!<${tag}> ` : '') + source;
-  const [before, after] = ctx === 'block' ? ['k: ', ''] : ctx === 'blockKey' ? ['', ': x'] : ctx === 'flow' ? ['[', ']'] : ['{', ': x}'];
+  const [before, after] = AROUND[ctx];
   const doc = parseDocument(before + node + after, { ...PARSE_OPTIONS, version });
   if (doc.errors.length || doc.warnings.length) return null;
   const c = doc.contents;
@@ -293,7 +345,8 @@ function readAlone(source: string, ctx: Context, tag: string | undefined, versio
   else if (ctx === 'flow' && isSeq(c) && c.items.length === 1) got = c.items[0];
   if (!isScalar(got) || !got.range) return null;
   const start = before.length + node.length - source.length;
-  return got.range[0] === start && got.range[1] === start + source.length ? { value: got.value, plain: got.type === 'PLAIN' } : null;
+  if (got.range[0] !== start || got.range[1] !== start + source.length) return null;
+  return { value: got.value, plain: got.type === 'PLAIN' };
 }
 
 /**
@@ -301,9 +354,15 @@ function readAlone(source: string, ctx: Context, tag: string | undefined, versio
  * (controls, line and paragraph separators, the byte order mark, lone surrogates) as `\uXXXX`.
  */
 export function doubleQuoted(s: string): string {
-  const escape = (m: string) => (m.length === 2 ? m : m === '"' || m === '\\' ? `\\${m}` : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `"${s.replace(/["\\]|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/g, escape)}"`;
+  const escape = (m: string) => {
+    if (m.length === 2) return m; // a surrogate pair: one character, taken literally
+    return m === '"' || m === '\\' ? `\\${m}` : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  };
+  return `"${s.replace(ESCAPED, escape)}"`;
 }
+
+/** `"`, `\`, a surrogate pair (kept), or a character written as `\uXXXX`. */
+const ESCAPED = /["\\]|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/g;
 
 /** Characters a double-quoted scalar writes as escapes (doubleQuoted). */
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
