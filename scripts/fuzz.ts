@@ -39,7 +39,10 @@ const core = (maxFixes: number) => (text: string) => { exercise(text, { maxFixes
 const PROPERTIES: Property[] = [
   { name: 'edited', what: 'random edits of the samples', runs: 25_000, arb: editedSample(), check: core(2) },
   { name: 'grammar', what: 'reports from the template with random values and typos', runs: 20_000, arb: reportGrammar, check: core(2) },
-  { name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, inputs: (scale) => [...samplePrefixes(Math.max(1, Math.round(1 / scale)))].map((p) => p.text), check: core(1) },
+  {
+    name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, check: core(1),
+    inputs: (scale) => [...samplePrefixes(Math.max(1, Math.round(1 / scale)))].map((p) => p.text),
+  },
   { name: 'bytes', what: 'random bytes, UTF-8 or Latin-1', runs: 20_000, arb: randomBytes, check: core(1) },
   { name: 'unicode', what: 'random Unicode, lone surrogates, YAML fragments', runs: 20_000, arb: randomUnicode, check: core(1) },
   { name: 'deep', what: 'deep nesting (up to 20,000 levels)', runs: 1_500, arb: deepNesting(), check: core(1) },
@@ -47,7 +50,10 @@ const PROPERTIES: Property[] = [
   { name: 'bombs', what: 'YAML alias bombs', runs: 3_000, arb: aliasBombs, check: core(1) },
   {
     name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, check: core(1),
-    inputs: (scale) => { const size = Math.round(10 * 1024 * 1024 * Math.min(1, scale)); return [hugeReport(size), manyKeys(size)]; },
+    inputs: (scale) => {
+      const size = Math.round(10 * 1024 * 1024 * Math.min(1, scale));
+      return [hugeReport(size), manyKeys(size)];
+    },
   },
   { name: 'incremental', what: 'incremental parsing = full parse, edit after edit', runs: 3_000, arb: editSequences, check: exerciseIncremental },
   {
@@ -68,12 +74,13 @@ interface Report { name: string; runs: number; failed: boolean; ms: number; slow
 const FAILURES = join(__dirname, '..', '.cache', 'fuzz-failures');
 
 /** The invariant's message (and how to replay it) beside the saved input, or alone when no input was saved. */
-function saveMessage(name: string, seed: number, r: { message?: string; replay?: string; runs: number; file?: string }): string {
+function saveMessage(name: string, seed: number, r: Pick<Report, 'message' | 'replay' | 'runs' | 'file'>): string {
   mkdirSync(FAILURES, { recursive: true });
   const file = join(FAILURES, `${name}-${seed}.message.txt`);
   writeFileSync(file, [
-    `property: ${name}`, `seed: ${seed}`, `inputs before the failure: ${r.runs}`, `input: ${r.file ?? '(not saved: the worker died or hung)'}`,
-    `replay: ${r.replay ?? '(none)'}`, `node: ${process.version}`, '', r.message ?? '', '',
+    `property: ${name}`, `seed: ${seed}`, `inputs before the failure: ${r.runs}`,
+    `input: ${r.file ?? '(not saved: the worker died or hung)'}`, `replay: ${r.replay ?? '(none)'}`, `node: ${process.version}`,
+    '', r.message ?? '', '',
   ].join('\n'));
   return file;
 }
@@ -138,14 +145,16 @@ async function main(): Promise<void> {
   const workers = Math.max(1, Math.min(Number(option('workers') ?? cpus().length), 4));
   // Properties run `workers` at a time: each gets an equal share of the wall time (a slow single input may overrun it).
   const shareMs = (budget * 1000 * workers) / selected.length;
-  console.log(`fuzz: ${selected.length} properties, seed ${seed}, scale ${scale}, ${workers} workers${Number.isFinite(budget) ? `, budget ${budget} s (${(shareMs / 1000).toFixed(0)} s per property)` : ''}`);
+  const budgeted = Number.isFinite(budget) ? `, budget ${budget} s (${(shareMs / 1000).toFixed(0)} s per property)` : '';
+  console.log(`fuzz: ${selected.length} properties, seed ${seed}, scale ${scale}, ${workers} workers${budgeted}`);
   const started = performance.now();
   const reports: Report[] = [];
   const queue = [...selected];
   // A property that reports no progress for this long is hung (the slowest single inputs take ~30 s).
   const HANG_MS = 180_000;
   const runOne = (p: Property) => new Promise<Report>((resolve) => {
-    const args = ['--child', '--only', p.name, '--seed', String(seed), '--scale', String(scale), ...(path ? ['--path', path] : []), ...(Number.isFinite(shareMs) ? ['--budget', String(shareMs)] : [])];
+    const args = ['--child', '--only', p.name, '--seed', String(seed), '--scale', String(scale), ...(path ? ['--path', path] : [])];
+    if (Number.isFinite(shareMs)) args.push('--budget', String(shareMs));
     const child = fork(__filename, args, { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let progress = 0;
     let timer = setTimeout(hang, HANG_MS);
@@ -183,7 +192,8 @@ async function main(): Promise<void> {
   console.log(`\nseed ${seed}, node ${process.version}`);
   for (const r of reports.filter((x) => x.failed)) {
     const message = r.file ? join(FAILURES, `${r.name}-${seed}.message.txt`) : saveMessage(r.name, seed, r);
-    console.log(`\nFAILED ${r.name}: ${r.message}\n  input saved to ${r.file ?? '(not saved)'}\n  message saved to ${message}\n  replay: ${r.replay}`);
+    console.log(`\nFAILED ${r.name}: ${r.message}\n  input saved to ${r.file ?? '(not saved)'}`);
+    console.log(`  message saved to ${message}\n  replay: ${r.replay}`);
   }
   process.exitCode = reports.some((r) => r.failed) ? 1 : 0;
 }

@@ -15,7 +15,10 @@ function verdict(text: string, ...edits: TextEdit[]): string | undefined {
   return fixMeaningError(text, parseYaml(text), fix, after);
 }
 
-const at = (text: string, marker: string, length = 0) => ({ start: text.indexOf(marker), end: text.indexOf(marker) + length });
+const at = (text: string, marker: string, length = 0) => {
+  const start = text.indexOf(marker);
+  return { start, end: start + length };
+};
 
 describe('the fix-meaning oracle', () => {
   it('accepts a value written apart from its key’s colon, and a title’s year changed in place', () => {
@@ -27,7 +30,8 @@ describe('the fix-meaning oracle', () => {
 
   it('rejects a value glued to its key (the key changes)', () => {
     const blank = '行政强制:\n';
-    expect(verdict(blank, { span: { start: blank.length - 1, end: blank.length - 1 }, text: '0' })).toMatch(/a mapping became "行政强制:0"/);
+    const end = { start: blank.length - 1, end: blank.length - 1 };
+    expect(verdict(blank, { span: end, text: '0' })).toMatch(/a mapping became "行政强制:0"/);
   });
 
   it('rejects a value glued to the comment after it (`0# 注` is one value)', () => {
@@ -42,7 +46,8 @@ describe('the fix-meaning oracle', () => {
 
   it('rejects a change anywhere else, and accepts only additions from inserted lines', () => {
     const text = '年度: 2024\n机关: 某局\n';
-    expect(verdict(text, { span: at(text, '2024', 4), text: '2025' }, { span: at(text, '某局', 2), text: '某县' })).toBeUndefined();
+    expect(verdict(text, { span: at(text, '2024', 4), text: '2025' }, { span: at(text, '某局', 2), text: '某县' }))
+      .toBeUndefined();
     const insert = { span: at(text, '机关'), text: '格式: 2021\n' };
     expect(verdict(text, insert)).toBeUndefined();
     // A document that is only a tag (`!`, an empty string) takes inserted keys (found by the short fuzz of .ci/run).

@@ -19,7 +19,9 @@ interface Intended {
 }
 
 /** Why the fixed document does not read as `fix` intends, or undefined when it does. */
-export function fixMeaningError(beforeText: string, before: Document.Parsed, fix: Fix, after: Document.Parsed): string | undefined {
+export function fixMeaningError(
+  beforeText: string, before: Document.Parsed, fix: Fix, after: Document.Parsed,
+): string | undefined {
   const targets = new Map<Node, Intended>();
   let adds = false;
   for (const e of fix.edits) {
@@ -29,7 +31,9 @@ export function fixMeaningError(beforeText: string, before: Document.Parsed, fix
     const text = e.text.replace(/^[ \t]+|[ \t]+$/g, '');
     if (start === end || (e.span.start === start && e.span.end === end)) {
       const written = parseDocument(text, { ...PARSE_OPTIONS, version: before.directives?.yaml.version ?? '1.2' });
-      if (written.errors.length || !isScalar(written.contents)) return `the fix writes ${JSON.stringify(e.text)}, which is not one value for YAML`;
+      if (written.errors.length || !isScalar(written.contents)) {
+        return `the fix writes ${JSON.stringify(e.text)}, which is not one value for YAML`;
+      }
       targets.set(target, { whole: { value: written.contents.value } });
     } else {
       targets.set(target, { inside: { removed: beforeText.slice(e.span.start, e.span.end), inserted: e.text } });
@@ -53,7 +57,8 @@ function targetOf(text: string, doc: Document.Parsed, e: TextEdit): Node | undef
     // An empty value is filled from anywhere in the blanks before it (right after its key's colon, say).
     const holds = empty
       ? e.span.start === e.span.end && e.span.start <= start && /^[ \t]*$/.test(text.slice(e.span.start, start))
-      : start <= e.span.start && e.span.end <= end && !(e.span.start === e.span.end && (e.span.start === start || e.span.start === end));
+      : start <= e.span.start && e.span.end <= end
+        && !(e.span.start === e.span.end && (e.span.start === start || e.span.start === end)); // beside it, not in it
     if (holds && (!best || end - start < best.range![1] - best.range![0])) best = n;
   }
   return best;
@@ -69,13 +74,17 @@ function changedOnce(before: string, after: string, removed: string, inserted: s
   let prefix = 0;
   while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
   for (let i = Math.min(prefix, before.length - removed.length); i >= 0; i--) {
-    if (before.startsWith(removed, i) && after.startsWith(inserted, i) && before.slice(i + removed.length) === after.slice(i + inserted.length)) return true;
+    const rest = before.slice(i + removed.length) === after.slice(i + inserted.length);
+    if (before.startsWith(removed, i) && after.startsWith(inserted, i) && rest) return true;
     if (before.length - i > 4096 && prefix - i > 64) break; // far before the first difference: no match
   }
   return false;
 }
 
-const describe = (n: Node | null): string => (isScalar(n) ? JSON.stringify(n.value) : isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isAlias(n) ? `*${n.source}` : 'nothing');
+function describe(n: Node | null): string {
+  if (isScalar(n)) return JSON.stringify(n.value);
+  return isMap(n) ? 'a mapping' : isSeq(n) ? 'a list' : isAlias(n) ? `*${n.source}` : 'nothing';
+}
 
 function compare(b0: Node | null, a0: Node | null, targets: Map<Node, Intended>, adds: boolean): string | undefined {
   const stack: [Node | null, Node | null][] = [[b0, a0]];
@@ -85,13 +94,17 @@ function compare(b0: Node | null, a0: Node | null, targets: Map<Node, Intended>,
     const intended = b ? targets.get(b) : undefined;
     if (intended) {
       written++;
-      if (!isScalar(a)) return `the fix should write ${intended.whole ? JSON.stringify(intended.whole.value) : 'text'} but YAML reads ${describe(a)}`;
-      if (intended.whole && !sameValue(a.value, intended.whole.value)) return `the fix writes ${JSON.stringify(intended.whole.value)} but YAML reads ${JSON.stringify(a.value)}`;
+      const what = intended.whole ? JSON.stringify(intended.whole.value) : 'text';
+      if (!isScalar(a)) return `the fix should write ${what} but YAML reads ${describe(a)}`;
+      if (intended.whole && !sameValue(a.value, intended.whole.value)) {
+        return `the fix writes ${what} but YAML reads ${describe(a)}`;
+      }
       if (intended.inside) {
         const { removed, inserted } = intended.inside;
         const old = String((b as { value?: unknown }).value);
         if (typeof a.value !== 'string' || !changedOnce(old, a.value, removed, inserted)) {
-          return `the fix changes ${JSON.stringify(removed)} to ${JSON.stringify(inserted)} in ${JSON.stringify(old.slice(0, 200))} but YAML reads ${describe(a).slice(0, 200)}`;
+          const change = `${JSON.stringify(removed)} to ${JSON.stringify(inserted)} in ${describe(b).slice(0, 200)}`;
+          return `the fix changes ${change} but YAML reads ${describe(a).slice(0, 200)}`;
         }
       }
       continue;
@@ -99,7 +112,8 @@ function compare(b0: Node | null, a0: Node | null, targets: Map<Node, Intended>,
     if (isScalar(b) || b === null) {
       // Keys inserted under an empty key, or into an empty document (`!` alone is an empty string).
       if (adds && (b === null || b.value === null || b.range?.[0] === b.range?.[1]) && (isMap(a) || isSeq(a))) continue;
-      if (b === null ? a !== null : !isScalar(a) || !sameValue(a.value, b.value)) return `${describe(b)} became ${describe(a)}`;
+      const same = b === null ? a === null : isScalar(a) && sameValue(a.value, b.value);
+      if (!same) return `${describe(b)} became ${describe(a)}`;
     } else if (isAlias(b)) {
       if (!isAlias(a) || a.source !== b.source) return `${describe(b)} became ${describe(a)}`;
     } else if (isMap(b) || isSeq(b)) {
@@ -112,8 +126,12 @@ function compare(b0: Node | null, a0: Node | null, targets: Map<Node, Intended>,
         while (adds && j < ai.length && isPair(item) && !sameKey(item, ai[j] as Pair, targets)) j++;
         if (j >= ai.length) return `${describe(b)} lost ${isPair(item) ? describe(item.key as Node) : 'an item'}`;
         const other = ai[j++];
-        if (isPair(item)) stack.push([item.key as Node | null, (other as Pair).key as Node | null], [item.value as Node | null, (other as Pair).value as Node | null]);
-        else stack.push([item as Node | null, other as Node | null]);
+        if (!isPair(item)) stack.push([item as Node | null, other as Node | null]);
+        else {
+          const pair = other as Pair;
+          stack.push([item.key as Node | null, pair.key as Node | null]);
+          stack.push([item.value as Node | null, pair.value as Node | null]);
+        }
       }
     }
   }
