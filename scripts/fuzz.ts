@@ -2,12 +2,16 @@
  * `npm run fuzz`: the property tests of test/fuzz.test.ts with a large count (≥ 100,000 inputs by default).
  *
  *   npm run fuzz                          every property, default counts, 2 workers
- *   npm run fuzz -- --scale 0.1           a tenth of the counts
+ *   npm run fuzz -- --scale 0.1           a tenth of the counts (every 10th prefix, 1 MB files)
  *   npm run fuzz -- --only edited --seed 42 --path 1234    replay one input (the path a failure printed)
+ *   npm run fuzz -- --budget 90           a fresh seed for about 90 s in all (.ci/run): each property stops
+ *                                         when its share of the time is up
  *
  * Each property runs in its own child process: a crash (out of memory, stack) or a hang is reported with
  * the seed and the input's index instead of taking the run down, and two properties run at a time.
- * Failing inputs are written to .cache/fuzz-failures/ so they can be replayed and turned into tests.
+ * Failing inputs are written to .cache/fuzz-failures/<property>-<seed>.txt, and beside each the invariant's
+ * message, the seed and the replay command (<property>-<seed>.message.txt), so they can be replayed and
+ * turned into tests after the terminal has scrolled.
  */
 import fc from 'fast-check';
 import { fork } from 'node:child_process';
@@ -26,8 +30,8 @@ interface Property {
   /** A random property … */
   arb?: fc.Arbitrary<unknown>;
   check?: (input: never) => void;
-  /** … or a fixed list of inputs. */
-  inputs?: () => Iterable<string>;
+  /** … or a fixed list of inputs (`scale` below 1 thins it out or shrinks it). */
+  inputs?: (scale: number) => Iterable<string>;
 }
 
 const core = (maxFixes: number) => (text: string) => { exercise(text, { maxFixes }); };
@@ -35,13 +39,22 @@ const core = (maxFixes: number) => (text: string) => { exercise(text, { maxFixes
 const PROPERTIES: Property[] = [
   { name: 'edited', what: 'random edits of the samples', runs: 25_000, arb: editedSample(), check: core(2) },
   { name: 'grammar', what: 'reports from the template with random values and typos', runs: 20_000, arb: reportGrammar, check: core(2) },
-  { name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, inputs: () => [...samplePrefixes(1)].map((p) => p.text), check: core(1) },
+  {
+    name: 'prefixes', what: 'every prefix of every sample (typing from the top)', runs: 0, check: core(1),
+    inputs: (scale) => [...samplePrefixes(Math.max(1, Math.round(1 / scale)))].map((p) => p.text),
+  },
   { name: 'bytes', what: 'random bytes, UTF-8 or Latin-1', runs: 20_000, arb: randomBytes, check: core(1) },
   { name: 'unicode', what: 'random Unicode, lone surrogates, YAML fragments', runs: 20_000, arb: randomUnicode, check: core(1) },
   { name: 'deep', what: 'deep nesting (up to 20,000 levels)', runs: 1_500, arb: deepNesting(), check: core(1) },
   { name: 'long', what: 'very long strings and lines (up to 1 M chars)', runs: 300, arb: longStrings(1_000_000), check: core(1) },
   { name: 'bombs', what: 'YAML alias bombs', runs: 3_000, arb: aliasBombs, check: core(1) },
-  { name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, inputs: () => [hugeReport(10 * 1024 * 1024), manyKeys(10 * 1024 * 1024)], check: core(1) },
+  {
+    name: 'huge', what: '10 MB files: a prose report, a file of keys', runs: 0, check: core(1),
+    inputs: (scale) => {
+      const size = Math.round(10 * 1024 * 1024 * Math.min(1, scale));
+      return [hugeReport(size), manyKeys(size)];
+    },
+  },
   { name: 'incremental', what: 'incremental parsing = full parse, edit after edit', runs: 3_000, arb: editSequences, check: exerciseIncremental },
   {
     name: 'service', what: 'language service: every feature, fix all', runs: 5_000, check: (text: string) => exerciseService(text),
@@ -58,7 +71,21 @@ function option(name: string): string | undefined {
 
 interface Report { name: string; runs: number; failed: boolean; ms: number; slowest: number; message?: string; replay?: string; file?: string }
 
-function runChild(p: Property, seed: number, scale: number, path: string | undefined): Report {
+const FAILURES = join(__dirname, '..', '.cache', 'fuzz-failures');
+
+/** The invariant's message (and how to replay it) beside the saved input, or alone when no input was saved. */
+function saveMessage(name: string, seed: number, r: Pick<Report, 'message' | 'replay' | 'runs' | 'file'>): string {
+  mkdirSync(FAILURES, { recursive: true });
+  const file = join(FAILURES, `${name}-${seed}.message.txt`);
+  writeFileSync(file, [
+    `property: ${name}`, `seed: ${seed}`, `inputs before the failure: ${r.runs}`,
+    `input: ${r.file ?? '(not saved: the worker died or hung)'}`, `replay: ${r.replay ?? '(none)'}`, `node: ${process.version}`,
+    '', r.message ?? '', '',
+  ].join('\n'));
+  return file;
+}
+
+function runChild(p: Property, seed: number, scale: number, path: string | undefined, budgetMs: number): Report {
   const started = performance.now();
   let slowest = 0;
   let n = 0;
@@ -71,21 +98,24 @@ function runChild(p: Property, seed: number, scale: number, path: string | undef
     slowest = Math.max(slowest, performance.now() - t0);
   };
   const failure = (message: string, input: unknown, replay?: string): Report => {
-    const dir = join(__dirname, '..', '.cache', 'fuzz-failures');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${p.name}-${seed}.txt`);
+    mkdirSync(FAILURES, { recursive: true });
+    const file = join(FAILURES, `${p.name}-${seed}.txt`);
     writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input, null, 1));
-    return { name: p.name, runs: n, failed: true, ms: performance.now() - started, slowest, message, replay, file };
+    const r: Report = { name: p.name, runs: n, failed: true, ms: performance.now() - started, slowest, message, replay, file };
+    saveMessage(p.name, seed, r);
+    return r;
   };
   if (p.inputs) {
-    for (const text of p.inputs()) {
+    for (const text of p.inputs(scale)) {
+      if (performance.now() - started > budgetMs) break; // its share of the time is up (--budget)
       try { timed(text); } catch (e) { return failure(String((e as Error).message ?? e), text); }
     }
     return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
   }
   const runs = Math.max(1, Math.round(p.runs * scale));
   // No shrinking while searching (inputs can be megabytes); a failure is then shrunk for up to a minute.
-  const result = fc.check(fc.property(p.arb!, timed), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true });
+  const limit = Number.isFinite(budgetMs) ? { interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false } : {};
+  const result = fc.check(fc.property(p.arb!, timed), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true, ...limit });
   if (!result.failed) return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
   const searched = n;
   const shrunk = fc.check(fc.property(p.arb!, (t) => { (p.check as (x: unknown) => void)(t); }), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
@@ -103,15 +133,20 @@ async function main(): Promise<void> {
   const seed = Number(option('seed') ?? Date.now() % 2 ** 31);
   const scale = Number(option('scale') ?? 1);
   const path = option('path');
+  /** --budget: seconds for the whole run; in a child, the milliseconds of its own share. */
+  const budget = Number(option('budget') ?? Infinity);
   if (process.argv.includes('--child')) {
     const p = PROPERTIES.find((x) => x.name === only)!;
-    process.send!({ done: runChild(p, seed, scale, path) }, () => process.disconnect());
+    process.send!({ done: runChild(p, seed, scale, path, budget) }, () => process.disconnect());
     return;
   }
   const selected = PROPERTIES.filter((p) => !only || only.split(',').includes(p.name));
   if (!selected.length) throw new Error(`no property named ${only}; choose from ${PROPERTIES.map((p) => p.name).join(', ')}`);
   const workers = Math.max(1, Math.min(Number(option('workers') ?? cpus().length), 4));
-  console.log(`fuzz: ${selected.length} properties, seed ${seed}, scale ${scale}, ${workers} workers`);
+  // Properties run `workers` at a time: each gets an equal share of the wall time (a slow single input may overrun it).
+  const shareMs = (budget * 1000 * workers) / selected.length;
+  const budgeted = Number.isFinite(budget) ? `, budget ${budget} s (${(shareMs / 1000).toFixed(0)} s per property)` : '';
+  console.log(`fuzz: ${selected.length} properties, seed ${seed}, scale ${scale}, ${workers} workers${budgeted}`);
   const started = performance.now();
   const reports: Report[] = [];
   const queue = [...selected];
@@ -119,6 +154,7 @@ async function main(): Promise<void> {
   const HANG_MS = 180_000;
   const runOne = (p: Property) => new Promise<Report>((resolve) => {
     const args = ['--child', '--only', p.name, '--seed', String(seed), '--scale', String(scale), ...(path ? ['--path', path] : [])];
+    if (Number.isFinite(shareMs)) args.push('--budget', String(shareMs));
     const child = fork(__filename, args, { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let progress = 0;
     let timer = setTimeout(hang, HANG_MS);
@@ -155,7 +191,9 @@ async function main(): Promise<void> {
   console.log(`| **total** | **${total.toLocaleString('en')}** | ${reports.some((r) => r.failed) ? '**FAILED**' : 'ok'} | ${wall.toFixed(0)} s wall, ${workers} workers | |`);
   console.log(`\nseed ${seed}, node ${process.version}`);
   for (const r of reports.filter((x) => x.failed)) {
-    console.log(`\nFAILED ${r.name}: ${r.message}\n  input saved to ${r.file ?? '(not saved)'}\n  replay: ${r.replay}`);
+    const message = r.file ? join(FAILURES, `${r.name}-${seed}.message.txt`) : saveMessage(r.name, seed, r);
+    console.log(`\nFAILED ${r.name}: ${r.message}\n  input saved to ${r.file ?? '(not saved)'}`);
+    console.log(`  message saved to ${message}\n  replay: ${r.replay}`);
   }
   process.exitCode = reports.some((r) => r.failed) ? 1 : 0;
 }

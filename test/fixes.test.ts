@@ -212,6 +212,13 @@ describe('no fix glues a value to its key', () => {
     expect(after).toBe(sample(CLEAN));
     expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
   });
+  it('a colon inside the value is the value’s: the title-year fix leaves `自然资源:0003年` as it is (issue 16)', () => {
+    const text = edit(sample(COUNTY), '标题: 示例县自然资源和规划局2024年', '标题: 示例县自然资源:0003年');
+    const after = fixOf(text, 'META-YEAR-MISMATCH');
+    expect(after).toBe(edit(sample(COUNTY), '标题: 示例县自然资源和规划局2024年', '标题: 示例县自然资源:2024年'));
+    expect(rulesOf(after)).not.toContain('YAML-SYNTAX');
+    expect(parseReport(after).fields.get('title')?.node?.toString()).toBe('示例县自然资源:2024年政府信息公开工作年度报告');
+  });
 });
 
 describe('inserting a missing key after a line with a lone \\r', () => {

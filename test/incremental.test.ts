@@ -88,4 +88,18 @@ describe('IncrementalYaml', () => {
       expect(new IncrementalYaml().parse(text), JSON.stringify(text)).toBeUndefined();
     }
   });
+
+  it('reads a byte order mark inside the text as the key’s first character, as a full parse does (found by npm run fuzz)', () => {
+    // Alone, a block starting with U+FEFF would take it for the byte order mark of a stream and drop it.
+    const text = SAMPLES.find((s) => s.name.startsWith('county-dept-2024.'))!.text.replace('\n标题:', '\n\ufeff题:');
+    const parser = new IncrementalYaml();
+    same(parser, text);
+    const unknown = checkText(text, { today: TODAY }).findings.find((f) => f.rule === 'STR-UNKNOWN-KEY');
+    expect(unknown?.message.args?.key).toBe('\ufeff题');
+    // At the very start of the file it is a byte order mark (files saved by Notepad), and blocks are still reused.
+    const bom = `\ufeff${SAMPLES[0].text}`;
+    const reusing = new IncrementalYaml();
+    expect(same(reusing, bom)).toBe(true);
+    expect(same(reusing, bom.replace('2024', '2025'))).toBe(true);
+  });
 });

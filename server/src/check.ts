@@ -15,6 +15,7 @@ import { checkAgainstPreviousYear } from './rules/crossyear';
 import { checkFees, checkGeneral, checkMetadata, checkPart5, checkParts, checkTables, checkUnmapped } from './rules/structure';
 import { checkDoubledWords, checkPlaceholders } from './rules/text';
 import { checkOldFormatRows } from './rules/version';
+import { guardFixes } from './model/valueEdits';
 
 export type { CheckOptions };
 
@@ -46,7 +47,8 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
   const ctx = makeContext(model, options, out);
   for (const rule of RULE_CHECKS) rule(ctx);
   if (model.findings.some((f) => f.rule === 'YAML-SYNTAX')) withoutInsertions(out);
-  separateFromColons(model.text, out);
+  // Every rule's fixes: a value written into the YAML reads as the rule means it (valueEdits.ts).
+  guardFixes(model, out);
   return sortFindings(out);
 }
 
@@ -61,20 +63,6 @@ function withoutInsertions(findings: Finding[]): void {
     const kept = f.fixes.filter((fix) => !fix.edits.some((e) => e.span.start === e.span.end && e.text.includes('\n')));
     if (kept.length) f.fixes = kept;
     else delete f.fixes;
-  }
-}
-
-/**
- * A value written by a fix right after a bare colon (`行政强制:` → `行政强制:0`) would become part of the key.
- * Every rule's fixes pass here, so none can glue a value to its key (found by the fuzzer, more than once).
- */
-function separateFromColons(text: string, findings: Finding[]): void {
-  for (const f of findings) {
-    for (const fix of f.fixes ?? []) {
-      for (const e of fix.edits) {
-        if (e.text && text.charCodeAt(e.span.start - 1) === 58 /* : */ && !/^\s/.test(e.text)) e.text = ` ${e.text}`;
-      }
-    }
   }
 }
 

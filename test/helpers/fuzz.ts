@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkModel, checkText } from '../../server/src/check';
+import { fixMeaningError } from './fixMeaning';
 import { IncrementalYaml } from '../../server/src/languageService/incremental';
 import type { Finding, Span } from '../../server/src/model/findings';
 import { localize } from '../../server/src/l10n';
@@ -140,6 +141,9 @@ export function exercise(text: string, options: ExerciseOptions = {}): Exercised
         const e = after.findings.find((f) => f.rule === 'YAML-SYNTAX')!;
         fail(`${what} broke the YAML: ${localize(e.message)}\n  fixed text: ${JSON.stringify(fixed.slice(Math.max(0, e.span.start - 200), e.span.start + 200))}`, text);
       }
+      // … and reads as the fix intends: what it writes, and nothing else changed (helpers/fixMeaning.ts).
+      const wrong = wasValidYaml ? fixMeaningError(text, model.doc, fix, after.model.doc) : undefined;
+      if (wrong) fail(`${what} does not read as intended: ${wrong}\n  edits: ${JSON.stringify(fix.edits).slice(0, 400)}`, text);
       fixesApplied++;
     }
   }

@@ -21,8 +21,12 @@ interface Block {
   map: YAMLMap;
 }
 
-/** Characters that may begin a top-level key line; anything else at column 0 means “parse it whole”. */
-const UNUSUAL_LINE_START = /^(?:[-?:[\]{}%&*!|>@`,]|\.\.\.|---)/;
+/**
+ * Characters that may begin a top-level key line; anything else at column 0 means “parse it whole”. A byte
+ * order mark there (not at the very start of the file) is part of the key for yaml, but a block parsed alone
+ * would take it for the stream's byte order mark and drop it (found by npm run fuzz).
+ */
+const UNUSUAL_LINE_START = /^(?:[-?:[\]{}%&*!|>@`,\ufeff]|\.\.\.|---)/;
 
 export class IncrementalYaml {
   /** The last text parsed, and its blocks (kept as offsets into it: slices would pin old versions in memory). */
