@@ -4,6 +4,7 @@
  * the rest is the preamble (导语).
  */
 import { publishedOf, isTitle } from './meta';
+import { fieldDef, template2021 } from '../template';
 import { joinParagraphs, type Para } from './paragraphs';
 import { takeContactLine } from './printed';
 import { emptyNotes, type ImportNotes } from './summary';
@@ -33,7 +34,7 @@ export function frontMatter(paras: Para[], joinBroken: boolean): FrontMatter {
     const date = publishedOf(text);
     if (date && !published) {
       published = date;
-      notes.mapped.push({ key: 'import.meta', args: { key: '发布日期', value: date } });
+      notes.mapped.push({ key: 'import.meta', args: { key: fieldDef(template2021, 'published').key, value: date } });
     }
     notes.unmapped.push({ where: '页首', text });
   });

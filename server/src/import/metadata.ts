@@ -4,6 +4,7 @@
  * from its name), the 落款 date and the contact. What is missing is said, so the clerk fills it in.
  */
 import type { Message } from '../model/findings';
+import { fieldDef, template2021 } from '../template';
 import { localize } from '../l10n';
 import type { DraftValue } from '../write/yamlWriter';
 import { bodyOfPreamble, bodyOfTitle, contactOf, inferKind } from './meta';
@@ -28,22 +29,27 @@ export interface Metadata {
   notes: ImportNotes;
 }
 
+/** A metadata field's key as the report writes it (the same in every format). */
+function keyOf(id: string): string {
+  return fieldDef(template2021, id).key;
+}
+
 export function readMetadata(source: MetadataSource): Metadata {
   const meta = new Map<string, DraftValue>();
   const notes = emptyNotes();
-  const found = (id: string, key: string, value: string | number) => {
+  const found = (id: string, value: string | number) => {
     meta.set(id, { value });
-    notes.mapped.push({ key: 'import.meta', args: { key, value } });
+    notes.mapped.push({ key: 'import.meta', args: { key: keyOf(id), value } });
   };
   if (source.published) meta.set('published', { value: source.published });
-  if (source.title) found('title', '标题', source.title.trim());
+  if (source.title) found('title', source.title.trim());
   addNotes(notes, readIssuer(source, meta));
-  if (source.year !== undefined) found('year', '年度', source.year);
-  else notes.warnings.push({ key: 'import.metaMissing', args: { key: '年度' } });
-  if (source.signed) found('signed', '落款日期', source.signed);
-  else notes.warnings.push({ key: 'import.metaMissing', args: { key: '落款日期' } });
+  if (source.year !== undefined) found('year', source.year);
+  else notes.warnings.push({ key: 'import.metaMissing', args: { key: keyOf('year') } });
+  if (source.signed) found('signed', source.signed);
+  else notes.warnings.push({ key: 'import.metaMissing', args: { key: keyOf('signed') } });
   const contact = source.printedContact ?? contactOf(source.preamble ?? '') ?? contactOf(source.texts.join('\n'));
-  if (contact) found('contact', '联系方式', contact);
+  if (contact) found('contact', contact);
   return { meta, notes };
 }
 
@@ -61,12 +67,12 @@ function readIssuer(source: MetadataSource, meta: Map<string, DraftValue>): Impo
   const titleBody = source.title ? bodyOfTitle(source.title) : undefined;
   const issuer = signature ?? preambleBody ?? titleBody;
   if (!issuer) {
-    notes.warnings.push({ key: 'import.metaMissing', args: { key: '机关' } });
+    notes.warnings.push({ key: 'import.metaMissing', args: { key: keyOf('issuer') } });
     return notes;
   }
   const from = issuerFrom(signature, preambleBody);
   meta.set('issuer', { value: issuer, comment: signature ? undefined : `据${localize(from)}推断，请核对` });
-  notes.mapped.push({ key: 'import.metaFrom', args: { key: '机关', value: issuer, from } });
+  notes.mapped.push({ key: 'import.metaFrom', args: { key: keyOf('issuer'), value: issuer, from } });
   const kind = inferKind(issuer);
   if (!kind) {
     meta.set('kind', { value: '其他', comment: '未能从机关名称推断，请改为实际类型' });
@@ -75,6 +81,6 @@ function readIssuer(source: MetadataSource, meta: Map<string, DraftValue>): Impo
   }
   meta.set('kind', { value: kind.kind, comment: kind.guessed ? '据机关名称推断，请核对' : undefined });
   if (kind.guessed) notes.warnings.push({ key: 'import.kindGuessed', args: { kind: kind.kind, issuer } });
-  else notes.mapped.push({ key: 'import.meta', args: { key: '机关类型', value: kind.kind } });
+  else notes.mapped.push({ key: 'import.meta', args: { key: keyOf('kind'), value: kind.kind } });
   return notes;
 }

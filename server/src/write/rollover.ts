@@ -14,7 +14,7 @@ import { parseReport, type ReportModel } from '../model/model';
 import { readMeta, fieldText } from '../model/meta';
 import { evaluate } from '../model/tableValues';
 import { promptFor, PART5_PROMPT } from './yamlWriter';
-import { tableRows, templateForYear, type RowDef } from '../template';
+import { fieldDef, tableRows, templateForYear, type RowDef } from '../template';
 
 export interface RolloverOptions {
   /** The report year of the new report; default: last year's + 1. */
@@ -33,9 +33,9 @@ export interface RolloverResult {
 export class RolloverError extends MessageError {}
 
 /** Row ids whose values are carried from a column of last year's report: [target row, target column] ← source cell. */
-const CARRIED: { row: string; col: string; from: string; note: string }[] = [
-  { row: 't2.rules', col: 'valid', from: 't2.rules:valid', note: '规章' },
-  { row: 't2.normative', col: 'valid', from: 't2.normative:valid', note: '行政规范性文件' },
+const CARRIED: { row: string; col: string; from: string }[] = [
+  { row: 't2.rules', col: 'valid', from: 't2.rules:valid' },
+  { row: 't2.normative', col: 'valid', from: 't2.normative:valid' },
 ];
 
 export function rolloverReport(previousText: string, options: RolloverOptions = {}): RolloverResult {
@@ -55,10 +55,10 @@ export function rolloverReport(previousText: string, options: RolloverOptions = 
 
   // ---- metadata
   if (meta.issuer) draft.meta.set('issuer', { value: meta.issuer });
-  else notes.push({ key: 'rollover.missingField', args: { key: '机关' } });
+  else notes.push({ key: 'rollover.missingField', args: { key: fieldDef(template, 'issuer').key } });
   const kind = fieldText(prev.fields.get('kind'));
   if (kind) draft.meta.set('kind', { value: kind });
-  else notes.push({ key: 'rollover.missingField', args: { key: '机关类型' } });
+  else notes.push({ key: 'rollover.missingField', args: { key: fieldDef(template, 'kind').key } });
   draft.meta.set('year', { value: year });
   const title = fieldText(prev.fields.get('title'));
   if (title && meta.year !== undefined) draft.meta.set('title', { value: title.split(String(meta.year)).join(String(year)) });
@@ -100,8 +100,8 @@ export function rolloverReport(previousText: string, options: RolloverOptions = 
     const v = values.get(c.from);
     if (v) {
       t2.get(c.row)!.values[i] = v.value;
-      notes.push({ key: 'rollover.carriedValid', args: { row: c.note, value: v.value } });
-    } else notes.push({ key: 'rollover.noValid', args: { row: c.note } });
+      notes.push({ key: 'rollover.carriedValid', args: { row: target.key, value: v.value } });
+    } else notes.push({ key: 'rollover.noValid', args: { row: target.key } });
   }
   carryApplications(prev, draft, notes);
   notes.push({ key: 'rollover.fillIn', args: {} });
