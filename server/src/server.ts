@@ -5,7 +5,8 @@
  */
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type FileEvent, type InitializeResult,
+  LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type FileEvent,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './languageService/codeActions';
@@ -16,8 +17,10 @@ import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
   DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest,
-  type ImportResult, type RolloverResult, type ServerSettings,
+  ReviewFolderRequest, type ImportResult, type ReviewFolderResult, type RolloverResult, type ServerSettings,
 } from './protocol';
+import { reviewFolder } from './languageService/reviewFolder';
+import { ReviewCancelledError } from './review/cancel';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
 import { folderPaths, WorkspaceDiagnostics } from './languageService/workspaceDiagnostics';
@@ -261,6 +264,21 @@ connection.onRequest(RolloverRequest, (p): RolloverResult => {
   } catch (e) {
     if (!(e instanceof RolloverError)) connection.console.error(`xxgk: rollover failed: ${(e as Error).stack ?? e}`);
     return { error: errorText(e) };
+  }
+});
+
+// A folder's reports reviewed (in worker threads); progress for the client's token, stopped by its cancellation.
+connection.onRequest(ReviewFolderRequest, async (p, token): Promise<ReviewFolderResult> => {
+  const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
+  progress.begin(localize({ key: 'review.progress.analyze' }, locale), 0, undefined, true);
+  try {
+    return await reviewFolder(p, { locale, settings, token, report: (message, pct) => progress.report(pct, message) });
+  } catch (e) {
+    if (e instanceof ReviewCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
+    connection.console.error(`xxgk: review failed: ${(e as Error).stack ?? e}`);
+    return { error: errorText(e) };
+  } finally {
+    progress.done();
   }
 });
 

@@ -1,0 +1,115 @@
+/**
+ * `xxgk/review` (protocol.ts): a folder's reports reviewed by the same core as `xxgk review` (review/review.ts),
+ * for the editor: the dashboard's HTML, the result without its renderings, and each report's URI. Progress goes
+ * to the client as it comes (count and current file), and the client's cancellation token stops the review.
+ * The editor's deadline settings apply as they do to the diagnostics; each report's xxgk.json still comes first.
+ */
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken } from 'vscode-languageserver';
+import { localize, type Locale } from '../l10n';
+import type { SimpleDate } from '../model/dates';
+import type { ReviewFolderParams, ReviewFolderResult, ServerSettings } from '../protocol';
+import { renderDashboard } from '../review/dashboard';
+import { MissingInputError } from '../review/discover';
+import { defaultJobs } from '../review/pool';
+import type { Progress } from '../review/progress';
+import { runReview } from '../review/review';
+import type { ReviewResult } from '../review/types';
+import { settingsDeadlines } from './languageService';
+
+export interface ReviewFolderContext {
+  locale: Locale;
+  settings: ServerSettings;
+  /** The request's cancellation: aborts the review (runReview rejects with ReviewCancelledError). */
+  token: CancellationToken;
+  /** What is being done (“审核 12/60 · 乡镇/张营乡.docx”) and how far the current stage is (0–100). */
+  report(message: string, percentage: number): void;
+  today?: SimpleDate;
+}
+
+/** At most this often a progress report (a review of 1,000 files would otherwise send 1,000 messages). */
+const REPORT_EVERY_MS = 100;
+
+export async function reviewFolder(
+  params: ReviewFolderParams,
+  context: ReviewFolderContext,
+): Promise<ReviewFolderResult> {
+  const { locale, settings } = context;
+  const folder = localPath(params.uri);
+  if (!folder) return { error: localize({ key: 'review.notLocal', args: { uri: String(params.uri) } }, locale) };
+  const controller = new AbortController();
+  const cancel = context.token.onCancellationRequested(() => controller.abort());
+  if (context.token.isCancellationRequested) controller.abort();
+  try {
+    const { result } = await runReview({
+      inputs: [folder],
+      cwd: folder,
+      locale,
+      today: context.today,
+      render: true,
+      localDeadline: settings.localDeadline || undefined,
+      deadlines: settingsDeadlines(settings),
+      deadlineProfile: settings.deadlineProfile || undefined,
+      // Worker threads even on one core: the server's own thread stays free for the editor while files are read.
+      jobs: Math.max(2, defaultJobs()),
+      progress: progressReporter(context.report),
+      signal: controller.signal,
+    });
+    return {
+      html: renderDashboard(result),
+      result: withoutRenderings(result),
+      uris: result.reports.map((r) => pathToFileURL(join(folder, r.file)).href),
+    };
+  } catch (e) {
+    if (e instanceof MissingInputError) {
+      return { error: localize({ key: 'review.cli.missing', args: { file: folder } }, locale) };
+    }
+    throw e;
+  } finally {
+    cancel.dispose();
+  }
+}
+
+function localPath(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The review's progress as the client's messages: each stage from 0 %, throttled, the last file always told. */
+function progressReporter(report: ReviewFolderContext['report']): Progress {
+  let stage = '';
+  let total = 0;
+  let done = 0;
+  let last = 0;
+  return {
+    start(count, name) {
+      stage = name;
+      total = count;
+      done = 0;
+      last = Date.now();
+      report(`${stage} 0/${total}`, 0);
+    },
+    tick(file) {
+      done++;
+      const now = Date.now();
+      if (done < total && now - last < REPORT_EVERY_MS) return;
+      last = now;
+      report(`${stage} ${done}/${total} · ${file}`, total ? Math.floor((done * 100) / total) : 100);
+    },
+    stop() {},
+  };
+}
+
+/** The result as `--format json` has it: the dashboard already holds the renderings. */
+function withoutRenderings(result: ReviewResult): ReviewResult {
+  return {
+    ...result,
+    reports: result.reports.map(({ rendered: _rendered, ...r }) => r),
+    totals: result.totals.map(({ rendered: _rendered, ...t }) => t),
+  };
+}
