@@ -21,6 +21,7 @@ html { background: #fff; }
 section[data-source="yaml"] tr[data-finding] { cursor: pointer; }
 section[data-source="yaml"] tr[data-finding]:hover td { background: #e3f2fd; }
 section[data-source="yaml"] tr[data-finding]:focus { outline: 2px solid #1565c0; outline-offset: -2px; }
+tr[data-finding].opened td { background: #bbdefb; }
 .views.picked .view { display: none; }
 .views.picked .view.shown { display: block; }
 `;

@@ -26,6 +26,9 @@ function openFinding(target: EventTarget | null): boolean {
   const row = target instanceof Element ? target.closest<HTMLElement>('tr[data-finding]') : null;
   const section = row?.closest<HTMLElement>('section[data-report]');
   if (!row || !section || section.dataset.source !== 'yaml') return false;
+  // The row stays marked: the reviewer sees where they came from when they return to the dashboard.
+  for (const other of Array.from(document.querySelectorAll('tr.opened'))) other.classList.remove('opened');
+  row.classList.add('opened');
   vscode.postMessage({ type: 'openFinding', report: Number(section.dataset.report), finding: Number(row.dataset.finding) });
   return true;
 }
