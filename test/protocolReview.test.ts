@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkDoneProgressBegin,
+  CancellationTokenSource, LogMessageNotification, LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkDoneProgressBegin,
   type WorkDoneProgressEnd, type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { tempDir } from './helpers/tmp';
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
 let server: TestServer;
+const logged: string[] = [];
 let small: string;
 let large: string;
 const LARGE = 600;
@@ -37,6 +38,7 @@ beforeAll(async () => {
     writeFileSync(join(large, `${String(i).padStart(4, '0')}.xxgk.yaml`), corpusReport({ body, year: 2024, seed: i }));
   });
   server = await startServer();
+  server.connection.onNotification(LogMessageNotification.type, (p) => { logged.push(p.message); });
 }, 120_000);
 afterAll(async () => { await server?.stop(); });
 
@@ -79,6 +81,8 @@ describe('xxgk/review', () => {
     expect(reports[0]).toMatchObject({ message: '审核 0/4', percentage: 0 });
     expect(reports.map((p) => p.message)).toContainEqual(expect.stringMatching(/^审核 4\/4 · .+\.(xxgk\.yaml|txt)$/));
     expect(reports.find((p) => p.message!.startsWith('审核 4/4'))!.percentage).toBe(100);
+    // Read in worker threads: the server bundle found server/out/reviewWorker.js beside itself.
+    expect(logged.join('\n')).toMatch(new RegExp(`review of ${small.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: 4 files in \\d+ ms, [2-9]\\d* worker threads`));
   }, 60_000);
 
   it('says why when the folder is not on this computer or does not exist', async () => {

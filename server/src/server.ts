@@ -272,7 +272,11 @@ connection.onRequest(ReviewFolderRequest, async (p, token): Promise<ReviewFolder
   const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
   progress.begin(localize({ key: 'review.progress.analyze' }, locale), 0, undefined, true);
   try {
-    return await reviewFolder(p, { locale, settings, token, report: (message, pct) => progress.report(pct, message) });
+    return await reviewFolder(p, {
+      locale, settings, token,
+      report: (message, pct) => progress.report(pct, message),
+      log: (text) => connection.console.info(`xxgk: ${text}`),
+    });
   } catch (e) {
     if (e instanceof ReviewCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
     connection.console.error(`xxgk: review failed: ${(e as Error).stack ?? e}`);

@@ -7,7 +7,7 @@
  * Prints PASS/FAIL per step; screenshots go to .test-artifacts/e2e/ (also on failure, with the server logs).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -61,6 +61,17 @@ function cliFinding(file: string, rule: string): { line: number; column: number 
   return found;
 }
 
+/** The language server's log line about the review of `dir`, from the extension's output channel in VS Code's logs. */
+function reviewLogLine(userData: string, dir: string): string | undefined {
+  const logs = join(userData, 'logs');
+  if (!existsSync(logs)) return undefined;
+  for (const file of readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log'))) {
+    const line = readFileSync(join(logs, file), 'utf8').split('\n').find((l) => l.includes(`xxgk: review of ${dir}:`));
+    if (line) return line;
+  }
+  return undefined;
+}
+
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
@@ -72,6 +83,8 @@ interface Ctx {
   reportPath: string;
   /** This run's extensions folder: the language server processes it started run from here. */
   extensionsDir: string;
+  /** This run's user-data folder (VS Code keeps the extension's output channel in its logs/). */
+  userData: string;
   preview?: Frame;
 }
 
@@ -407,7 +420,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
   ],
   [
     '“审核文件夹中的报告…” on a folder in the Explorer: the dashboard lists every body; a finding opens the report at its line',
-    async ({ page, wb, workspace }) => {
+    async ({ page, wb, workspace, userData }) => {
       const dir = writeReviewFolder(workspace);
       // A clean window for the dashboard; the seed's unsaved edit (the restart step) is dropped when asked.
       const unsaved = await page.locator('.tabs-container .tab.dirty').count();
@@ -449,6 +462,10 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.runCommand('Notifications: Clear All Notifications');
       await frame.locator('#summary').scrollIntoViewIfNeeded();
       await screenshot(page, 'review-dashboard');
+      // The packaged server found its worker bundle (server/out/reviewWorker.js in the .vsix): the files were read in
+      // worker threads, not in the language server's own thread.
+      const logLine = await waitFor('the language server’s log line about the review', () => reviewLogLine(userData, dir));
+      assert(/: 4 files in \d+ ms, \d+ worker threads/.test(logLine), `the review did not use worker threads: ${logLine}`);
       // A finding of the department's .xxgk.yaml report: a click opens the report beside, the cursor at its place.
       const report = join(dir, 'county-dept-2024-mistakes.xxgk.yaml');
       const expected = cliFinding(report, 'T3-ROW-TOTAL');
@@ -506,7 +523,7 @@ async function main(): Promise<number> {
     const wb = new Workbench(page);
     await wb.waitReady();
     console.log(`workbench ready in ${seconds()}`);
-    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions };
+    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions, userData: dirs.userData };
     let failed = false;
     for (const [name, run] of steps) {
       if (failed) {

@@ -25,6 +25,8 @@ export interface ReviewFolderContext {
   token: CancellationToken;
   /** What is being done (“审核 12/60 · 乡镇/张营乡.docx”) and how far the current stage is (0–100). */
   report(message: string, percentage: number): void;
+  /** A line for the server's log: how many files, how long, how many worker threads. */
+  log?(text: string): void;
   today?: SimpleDate;
 }
 
@@ -42,7 +44,8 @@ export async function reviewFolder(
   const cancel = context.token.onCancellationRequested(() => controller.abort());
   if (context.token.isCancellationRequested) controller.abort();
   try {
-    const { result } = await runReview({
+    const started = Date.now();
+    const { result, stats } = await runReview({
       inputs: [folder],
       cwd: folder,
       locale,
@@ -56,6 +59,10 @@ export async function reviewFolder(
       progress: progressReporter(context.report),
       signal: controller.signal,
     });
+    context.log?.(
+      `review of ${folder}: ${stats.files} files in ${Date.now() - started} ms, ` +
+        `${stats.jobs > 1 ? `${stats.jobs} worker threads` : 'in the server thread (no worker script)'}`,
+    );
     return {
       html: renderDashboard(result),
       result: withoutRenderings(result),
