@@ -11,6 +11,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { corpusBodies, corpusReport } from '../../bench/reviewCorpus';
+import { publishedText } from '../helpers/published';
 import { ensureCodeServer, declareDisplayLanguage, installVsix, startCodeServer, stopAll, type CodeServer } from './codeServer';
 import { LONG, SHORT, Workbench } from './workbench';
 
@@ -49,6 +51,33 @@ function writeReviewFolder(workspace: string): string {
     cpSync(join(repo, source), join(dir, file));
   }
   return dir;
+}
+
+/** A province's worth of published texts (the workspace diagnostics leave .txt alone): seconds of review to cancel. */
+const BIG_REVIEW_DIR = '全省报告';
+const BIG_REVIEW_FILES = 1000;
+
+function writeBigReviewFolder(workspace: string): void {
+  const dir = join(workspace, BIG_REVIEW_DIR);
+  mkdirSync(dir);
+  corpusBodies(BIG_REVIEW_FILES, 5).forEach((body, i) => {
+    const yaml = corpusReport({ body, year: 2024, seed: i });
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}.txt`), publishedText(yaml, { totals: true, fees: true }));
+  });
+}
+
+/** Runs “审核文件夹中的报告…” from the Explorer's context menu of a top-level folder of the workspace. */
+async function reviewFromExplorer(page: Page, wb: Workbench, folderName: string): Promise<void> {
+  await wb.runCommand('View: Show Explorer');
+  const folder = page.locator('.explorer-folders-view .monaco-list-row', {
+    has: page.locator('.label-name', { hasText: new RegExp(`^${folderName}$`) }),
+  }).first();
+  await folder.waitFor({ state: 'visible', timeout: LONG }); // the Explorer sees a new folder through its watcher
+  await folder.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item', { hasText: '审核文件夹中的报告…' }).first();
+  await item.waitFor({ state: 'visible', timeout: SHORT });
+  await screenshot(page, 'review-context-menu');
+  await item.click();
 }
 
 /** Where `xxgk check` puts the first finding of `rule` in a file (1-based), to compare with the editor's cursor. */
@@ -429,16 +458,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
         await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Don't Save|不保存)$/ }).first().click({ timeout: SHORT });
       }
       await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: SHORT });
-      await wb.runCommand('View: Show Explorer');
-      const folder = page.locator('.explorer-folders-view .monaco-list-row', {
-        has: page.locator('.label-name', { hasText: new RegExp(`^${REVIEW_DIR}$`) }),
-      }).first();
-      await folder.waitFor({ state: 'visible', timeout: LONG }); // the Explorer sees the new folder through its watcher
-      await folder.click({ button: 'right' });
-      const item = page.locator('.monaco-menu .action-item', { hasText: '审核文件夹中的报告…' }).first();
-      await item.waitFor({ state: 'visible', timeout: SHORT });
-      await screenshot(page, 'review-context-menu');
-      await item.click();
+      await reviewFromExplorer(page, wb, REVIEW_DIR);
       // The dashboard: one row per body and year, in the default view (by severity).
       const frame = await wb.frameWith('#by-severity tr[data-body]');
       const rows = frame.locator('#by-severity tr[data-body]'); // the page is whole when its first row is there
@@ -479,6 +499,23 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.waitForCursor(expected.line, expected.column);
       assert((await page.locator('.editor-group-container').count()) >= 2, 'the report did not open beside the dashboard');
       await screenshot(page, 'review-finding-opened');
+    },
+  ],
+  [
+    'the review’s progress notification counts the files and names the current one; Cancel stops the review',
+    async ({ page, wb, workspace }) => {
+      // The request only comes back (and the status bar says so) when the server answers it as cancelled.
+      writeBigReviewFolder(workspace);
+      await reviewFromExplorer(page, wb, BIG_REVIEW_DIR);
+      const toast = wb.notification(`正在审核“${BIG_REVIEW_DIR}”中的报告`);
+      await toast.waitFor({ state: 'visible', timeout: SHORT });
+      await toast.filter({ hasText: new RegExp(`审核 \\d+/${BIG_REVIEW_FILES} · \\d{4}\\.txt`) }).waitFor({ state: 'visible', timeout: LONG });
+      await screenshot(page, 'review-progress');
+      await toast.locator('.monaco-button', { hasText: /^(Cancel|取消)$/ }).first().click();
+      await page.locator('.statusbar-item', { hasText: '审核已取消。' }).first().waitFor({ state: 'visible', timeout: SHORT });
+      await toast.waitFor({ state: 'hidden', timeout: SHORT });
+      const dashboards = await page.locator('.tabs-container .tab', { hasText: `审核：${BIG_REVIEW_DIR}` }).count();
+      assert(dashboards === 0, 'a dashboard opened for the cancelled review');
     },
   ],
 ];
