@@ -5,8 +5,7 @@
  */
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type FileEvent,
-  type InitializeResult,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind, type FileEvent, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './languageService/codeActions';
@@ -17,10 +16,9 @@ import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
   DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest,
-  ReviewFolderRequest, type ImportResult, type ReviewFolderResult, type RolloverResult, type ServerSettings,
+  ReviewFolderRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
 import { reviewFolder } from './languageService/reviewFolder';
-import { ReviewCancelledError } from './review/cancel';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
 import { folderPaths, WorkspaceDiagnostics } from './languageService/workspaceDiagnostics';
@@ -268,23 +266,12 @@ connection.onRequest(RolloverRequest, (p): RolloverResult => {
 });
 
 // A folder's reports reviewed (in worker threads); progress for the client's token, stopped by its cancellation.
-connection.onRequest(ReviewFolderRequest, async (p, token): Promise<ReviewFolderResult> => {
-  const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
-  progress.begin(localize({ key: 'review.progress.analyze' }, locale), 0, undefined, true);
-  try {
-    return await reviewFolder(p, {
-      locale, settings, token,
-      report: (message, pct) => progress.report(pct, message),
-      log: (text) => connection.console.info(`xxgk: ${text}`),
-    });
-  } catch (e) {
-    if (e instanceof ReviewCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
-    connection.console.error(`xxgk: review failed: ${(e as Error).stack ?? e}`);
-    return { error: errorText(e) };
-  } finally {
-    progress.done();
-  }
-});
+connection.onRequest(ReviewFolderRequest, (p, token) => reviewFolder(p, {
+  locale, settings, token,
+  progress: connection.window.attachWorkDoneProgress(p.workDoneToken),
+  log: (text) => connection.console.info(`xxgk: ${text}`),
+  logError: (text) => connection.console.error(`xxgk: ${text}`),
+}));
 
 /** What the editor adds to a core message: what to do, in the editor's terms (the CLI names its flags). */
 const EDITOR_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.noYear': 'ui.hint.year' };

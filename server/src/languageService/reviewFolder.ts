@@ -1,15 +1,19 @@
 /**
  * `xxgk/review` (protocol.ts): a folder's reports reviewed by the same core as `xxgk review` (review/review.ts),
  * for the editor: the dashboard's HTML, the result without its renderings, and each report's URI. Progress goes
- * to the client as it comes (count and current file), and the client's cancellation token stops the review.
- * The editor's deadline settings apply as they do to the diagnostics; each report's xxgk.json still comes first.
+ * to the client as work-done progress (count and current file), and the client's cancellation token stops the
+ * review: the request is answered RequestCancelled. The editor's deadline settings apply as they do to the
+ * diagnostics; each report's xxgk.json still comes first.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CancellationToken } from 'vscode-languageserver';
+import {
+  LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
 import { localize, type Locale } from '../l10n';
 import type { SimpleDate } from '../model/dates';
 import type { ReviewFolderParams, ReviewFolderResult, ServerSettings } from '../protocol';
+import { ReviewCancelledError } from '../review/cancel';
 import { renderDashboard } from '../review/dashboard';
 import { MissingInputError } from '../review/discover';
 import { defaultJobs } from '../review/pool';
@@ -23,10 +27,11 @@ export interface ReviewFolderContext {
   settings: ServerSettings;
   /** The request's cancellation: aborts the review (runReview rejects with ReviewCancelledError). */
   token: CancellationToken;
-  /** What is being done (“审核 12/60 · 乡镇/张营乡.docx”) and how far the current stage is (0–100). */
-  report(message: string, percentage: number): void;
+  /** The client's work-done progress: “审核 12/60 · 乡镇/张营乡.docx” and how far the current stage is (0–100). */
+  progress: Pick<WorkDoneProgressReporter, 'begin' | 'report' | 'done'>;
   /** A line for the server's log: how many files, how long, how many worker threads. */
-  log?(text: string): void;
+  log(text: string): void;
+  logError(text: string): void;
   today?: SimpleDate;
 }
 
@@ -37,6 +42,20 @@ export async function reviewFolder(
   params: ReviewFolderParams,
   context: ReviewFolderContext,
 ): Promise<ReviewFolderResult> {
+  const { progress, locale } = context;
+  progress.begin(localize({ key: 'review.progress.analyze' }, locale), 0, undefined, true);
+  try {
+    return await review(params, context);
+  } catch (e) {
+    if (e instanceof ReviewCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
+    context.logError(`review failed: ${(e as Error).stack ?? e}`);
+    return { error: (e as Error).message };
+  } finally {
+    progress.done();
+  }
+}
+
+async function review(params: ReviewFolderParams, context: ReviewFolderContext): Promise<ReviewFolderResult> {
   const { locale, settings } = context;
   const folder = localPath(params.uri);
   if (!folder) return { error: localize({ key: 'review.notLocal', args: { uri: String(params.uri) } }, locale) };
@@ -56,10 +75,10 @@ export async function reviewFolder(
       deadlineProfile: settings.deadlineProfile || undefined,
       // Worker threads even on one core: the server's own thread stays free for the editor while files are read.
       jobs: Math.max(2, defaultJobs()),
-      progress: progressReporter(context.report),
+      progress: progressReporter((message, percentage) => context.progress.report(percentage, message)),
       signal: controller.signal,
     });
-    context.log?.(
+    context.log(
       `review of ${folder}: ${stats.files} files in ${Date.now() - started} ms, ` +
         `${stats.jobs > 1 ? `${stats.jobs} worker threads` : 'in the server thread (no worker script)'}`,
     );
@@ -88,7 +107,7 @@ function localPath(uri: unknown): string | undefined {
 }
 
 /** The review's progress as the client's messages: each stage from 0 %, throttled, the last file always told. */
-function progressReporter(report: ReviewFolderContext['report']): Progress {
+function progressReporter(report: (message: string, percentage: number) => void): Progress {
   let stage = '';
   let total = 0;
   let done = 0;
