@@ -52,6 +52,8 @@ await Promise.all([
   ...entries.map((e) => build({ ...common, ...e })),
   // The preview's own script runs in the webview (a browser), not in Node.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/previewScript.ts'], outfile: 'media/preview.js' }),
+  // The review dashboard's one script: opens a clicked finding in the editor (client/src/review.ts).
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/reviewScript.ts'], outfile: 'media/review.js' }),
 ]);
 
 // The predefined CMaps of Chinese (Adobe-GB1) fonts, for PDFs whose fonts are not embedded (see pdfjs.ts).

@@ -204,7 +204,7 @@ describe('the dashboard', () => {
       });
       expect(rows.length, view).toBe(counted.length);
       expect(new Set(rows).size, view).toBe(counted.length);
-      for (const id of rows) expect(html).toContain(`<section class="body" id="${id}">`);
+      for (const id of rows) expect(html).toContain(`<section class="body" id="${id}" `);
     }
   });
 
@@ -236,6 +236,15 @@ describe('the dashboard', () => {
     expect(section.slice(0, section.indexOf('</section>\n<section class="body"'))).toMatch(
       /<td class="num" data-cell="t3\.r3\.1:TOT"[^>]*data-severity="error"/,
     );
+  });
+
+  it('names each body section’s report and each finding row by its index in the result (for the editor)', () => {
+    const i = result.reports.findIndex((r) => r.issuer === folder.bodies[4].issuer);
+    const report = result.reports[i];
+    const section = html.slice(html.indexOf(`id="r${i + 1}"`)).split('</section>\n<section class="body"')[0];
+    expect(section).toMatch(new RegExp(`^id="r${i + 1}" data-report="${i}" data-source="${report.source}">`));
+    const rows = [...section.matchAll(/<tr class="(error|warning|info)" data-finding="(\d+)">/g)];
+    expect(rows.map((m) => [m[1], Number(m[2])])).toEqual(report.findings.map((f, k) => [f.severity, k]));
   });
 
   it('escapes report content (a hostile body name and message stay text)', () => {

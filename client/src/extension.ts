@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { exportDocx, exportHtml } from './export';
 import { importPublishedReport, newFromLastYear } from './newReport';
 import { PreviewManager } from './previewPanel';
+import { ReviewDashboards } from './review';
 
 let client: LanguageClient | undefined;
 
@@ -28,8 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
 
   const previews = new PreviewManager(context, client);
+  const reviews = new ReviewDashboards(context.extensionUri, client);
   context.subscriptions.push(
     previews,
+    reviews,
     vscode.window.registerWebviewPanelSerializer(PreviewManager.viewType, previews),
     vscode.commands.registerCommand('xxgk.showPreview', (uri?: vscode.Uri) => previews.show(uri, false)),
     vscode.commands.registerCommand('xxgk.showPreviewToSide', (uri?: vscode.Uri) => previews.show(uri, true)),
@@ -43,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       importPublishedReport(client!, asUri(uri), asUri(destination))),
     vscode.commands.registerCommand('xxgk.newFromLastYear', (uri?: unknown, year?: unknown, destination?: unknown) =>
       newFromLastYear(client!, asUri(uri), asYear(year), asUri(destination))),
+    // From the Explorer: (folder, allSelected); from the palette: nothing (a folder is asked for).
+    vscode.commands.registerCommand('xxgk.reviewFolder', (folder?: unknown) => reviews.review(asUri(folder))),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {
       await client?.restart();
       previews.refreshAll();

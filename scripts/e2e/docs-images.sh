@@ -13,4 +13,5 @@ shrink 02-problems-and-squiggles.png squiggles-problems.png 1094x900+346+0   # e
 shrink 03-hover-total.png hover-total.png 1094x560+346+0                      # editor with the hover
 shrink 09-preview-after-edit.png preview-beside-editor.png 1440x900+0+0      # editor and preview side by side
 shrink 06-quick-fix-menu.png quick-fix.png 1094x560+346+0                     # the quick-fix menu
+shrink 17-review-finding-opened.png review-vscode.png 1440x900+0+0        # review dashboard; a finding opened beside it
 ls -la docs/images

@@ -2,7 +2,8 @@
  * Custom requests between the VS Code client and the language server, declared once and imported by both
  * (as vscode-eslint does). Only plain types here: the client bundles this file too.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { ReviewResult } from './review/types';
 
 export interface PreviewParams {
   uri: string;
@@ -116,3 +117,26 @@ export interface RolloverResult {
 
 /** `xxgk/rollover`: next year's report from last year's. Writes nothing. */
 export const RolloverRequest = new RequestType<RolloverParams, RolloverResult, void>('xxgk/rollover');
+
+export interface ReviewFolderParams extends WorkDoneProgressParams {
+  /** The folder (a `file:` URI) whose reports — `.xxgk.yaml`, web pages, text, Word, PDF — are reviewed. */
+  uri: string;
+}
+
+export interface ReviewFolderResult {
+  /** The dashboard: what `xxgk review <folder> -o review.html` writes (a whole document, no script). */
+  html?: string;
+  /** The review (what `--format json` writes: no renderings); paths relative to the folder. */
+  result?: ReviewResult;
+  /** The `file:` URI of each of `result.reports`, in the same order. */
+  uris?: string[];
+  /** Why nothing was reviewed (not a local folder, gone), localised. */
+  error?: string;
+}
+
+/**
+ * `xxgk/review`: every report in a folder checked, compared across years and bodies and summed, as `xxgk review`
+ * does. Reports work-done progress (`$/progress`: count and current file) when the params carry a
+ * `workDoneToken`; a cancelled request stops the review and answers RequestCancelled. Writes nothing.
+ */
+export const ReviewFolderRequest = new RequestType<ReviewFolderParams, ReviewFolderResult, void>('xxgk/review');

@@ -16,8 +16,9 @@ import { MessageError } from './model/messageError';
 import { createLanguageService, type LanguageService } from './languageService/languageService';
 import {
   DEFAULT_SETTINGS, ExportDocxRequest, ExportRequest, ImportRequest, PreviewRequest, ReportInfoRequest, RolloverRequest,
-  type ImportResult, type RolloverResult, type ServerSettings,
+  ReviewFolderRequest, type ImportResult, type RolloverResult, type ServerSettings,
 } from './protocol';
+import { reviewFolder } from './languageService/reviewFolder';
 import { rolloverReport, RolloverError } from './write/rollover';
 import { WorkspaceReports } from './languageService/workspaceReports';
 import { folderPaths, WorkspaceDiagnostics } from './languageService/workspaceDiagnostics';
@@ -263,6 +264,14 @@ connection.onRequest(RolloverRequest, (p): RolloverResult => {
     return { error: errorText(e) };
   }
 });
+
+// A folder's reports reviewed (in worker threads); progress for the client's token, stopped by its cancellation.
+connection.onRequest(ReviewFolderRequest, (p, token) => reviewFolder(p, {
+  locale, settings, token,
+  progress: connection.window.attachWorkDoneProgress(p.workDoneToken),
+  log: (text) => connection.console.info(`xxgk: ${text}`),
+  logError: (text) => connection.console.error(`xxgk: ${text}`),
+}));
 
 /** What the editor adds to a core message: what to do, in the editor's terms (the CLI names its flags). */
 const EDITOR_HINTS: Partial<Record<MessageKey, MessageKey>> = { 'rollover.error.noYear': 'ui.hint.year' };

@@ -1,16 +1,18 @@
 /**
  * End-to-end suite: the packaged .vsix in a real VS Code (code-server 4.100.3 in Debian's Chromium, driven by
  * playwright-core), doing what a clerk does with the seed report: see the problems and squiggles, hover a total,
- * complete a missing table, apply quick fixes, preview beside the editor and export HTML and Word.
+ * complete a missing table, apply quick fixes, preview beside the editor, export HTML and Word, and review a folder.
  *   npm run test:e2e           (packages the .vsix first; installs code-server into ~/.cache/xxgk-e2e once)
  * Env: XXGK_E2E_VSIX (default <name>-<version>.vsix), XXGK_E2E_LOCALE (default zh-cn), XXGK_E2E_HEADED=1.
  * Prints PASS/FAIL per step; screenshots go to .test-artifacts/e2e/ (also on failure, with the server logs).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { corpusBodies, corpusReport } from '../../bench/reviewCorpus';
+import { publishedText } from '../helpers/published';
 import { ensureCodeServer, declareDisplayLanguage, installVsix, startCodeServer, stopAll, type CodeServer } from './codeServer';
 import { LONG, SHORT, Workbench } from './workbench';
 
@@ -33,6 +35,72 @@ function aliasReport(): string {
     .replace(/2024年/g, '2022年');
 }
 
+/** A folder of reports a disclosure office received, written by the review step (the earlier steps never see it). */
+const REVIEW_DIR = '各单位报告';
+const REVIEW_FILES: Array<[string, string]> = [
+  ['county-dept-2023.xxgk.yaml', 'samples/county-dept-2023.xxgk.yaml'],
+  ['county-dept-2024-mistakes.xxgk.yaml', 'samples/county-dept-2024-mistakes.xxgk.yaml'],
+  ['乡镇/clean-zhangying-2024.xxgk.yaml', 'samples/clean-zhangying-2024.xxgk.yaml'],
+  ['乡镇/张营乡2023年报告（网页复制）.txt', 'test/fixtures/seed-zhangying-2023.txt'],
+];
+
+function writeReviewFolder(workspace: string): string {
+  const dir = join(workspace, REVIEW_DIR);
+  for (const [file, source] of REVIEW_FILES) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    cpSync(join(repo, source), join(dir, file));
+  }
+  return dir;
+}
+
+/** A province's worth of published texts (the workspace diagnostics leave .txt alone): seconds of review to cancel. */
+const BIG_REVIEW_DIR = '全省报告';
+const BIG_REVIEW_FILES = 1000;
+
+function writeBigReviewFolder(workspace: string): void {
+  const dir = join(workspace, BIG_REVIEW_DIR);
+  mkdirSync(dir);
+  corpusBodies(BIG_REVIEW_FILES, 5).forEach((body, i) => {
+    const yaml = corpusReport({ body, year: 2024, seed: i });
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}.txt`), publishedText(yaml, { totals: true, fees: true }));
+  });
+}
+
+/** Runs “审核文件夹中的报告…” from the Explorer's context menu of a top-level folder of the workspace. */
+async function reviewFromExplorer(page: Page, wb: Workbench, folderName: string): Promise<void> {
+  await wb.runCommand('View: Show Explorer');
+  const folder = page.locator('.explorer-folders-view .monaco-list-row', {
+    has: page.locator('.label-name', { hasText: new RegExp(`^${folderName}$`) }),
+  }).first();
+  await folder.waitFor({ state: 'visible', timeout: LONG }); // the Explorer sees a new folder through its watcher
+  await folder.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item', { hasText: '审核文件夹中的报告…' }).first();
+  await item.waitFor({ state: 'visible', timeout: SHORT });
+  await screenshot(page, 'review-context-menu');
+  await item.click();
+}
+
+/** Where `xxgk check` puts the first finding of `rule` in a file (1-based), to compare with the editor's cursor. */
+function cliFinding(file: string, rule: string): { line: number; column: number } {
+  const r = spawnSync(process.execPath, [join(repo, 'server/out/cli.js'), 'check', file, '--format', 'json'], { encoding: 'utf8' });
+  const findings = (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; column: number }> }> })
+    .files.flatMap((f) => f.findings);
+  const found = findings.find((f) => f.rule === rule);
+  assert(found, `xxgk check finds no ${rule} in ${file}`);
+  return found;
+}
+
+/** The language server's log line about the review of `dir`, from the extension's output channel in VS Code's logs. */
+function reviewLogLine(userData: string, dir: string): string | undefined {
+  const logs = join(userData, 'logs');
+  if (!existsSync(logs)) return undefined;
+  for (const file of readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log'))) {
+    const line = readFileSync(join(logs, file), 'utf8').split('\n').find((l) => l.includes(`xxgk: review of ${dir}:`));
+    if (line) return line;
+  }
+  return undefined;
+}
+
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
@@ -44,6 +112,8 @@ interface Ctx {
   reportPath: string;
   /** This run's extensions folder: the language server processes it started run from here. */
   extensionsDir: string;
+  /** This run's user-data folder (VS Code keeps the extension's output channel in its logs/). */
+  userData: string;
   preview?: Frame;
 }
 
@@ -377,6 +447,77 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.closeQuickInput();
     },
   ],
+  [
+    '“审核文件夹中的报告…” on a folder in the Explorer: the dashboard lists every body; a finding opens the report at its line',
+    async ({ page, wb, workspace, userData }) => {
+      const dir = writeReviewFolder(workspace);
+      // A clean window for the dashboard; the seed's unsaved edit (the restart step) is dropped when asked.
+      const unsaved = await page.locator('.tabs-container .tab.dirty').count();
+      await wb.runCommand('View: Close All Editor Groups');
+      if (unsaved) {
+        await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Don't Save|不保存)$/ }).first().click({ timeout: SHORT });
+      }
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: SHORT });
+      await reviewFromExplorer(page, wb, REVIEW_DIR);
+      // The dashboard: one row per body and year, in the default view (by severity).
+      const frame = await wb.frameWith('#by-severity tr[data-body]');
+      const rows = frame.locator('#by-severity tr[data-body]'); // the page is whole when its first row is there
+      assert((await rows.count()) === REVIEW_FILES.length, `the dashboard has ${await rows.count()} rows, not ${REVIEW_FILES.length}`);
+      const names = (await rows.locator('td.name a').allInnerTexts()).map((t) => t.trim()).sort();
+      assert(names.join('|') === ['张营乡人民政府', '张营乡人民政府', '示例县自然资源和规划局', '示例县自然资源和规划局'].join('|'),
+        `the dashboard lists ${names.join('、')}`);
+      await page.locator('.tabs-container .tab.active', { hasText: `审核：${REVIEW_DIR}` }).waitFor({ state: 'visible', timeout: SHORT });
+      // The body list's other orders (:target in a browser; switched by the webview's script here).
+      await frame.locator('.tabs a[href="#by-name"]').click();
+      await frame.locator('#by-name').waitFor({ state: 'visible', timeout: SHORT });
+      await frame.locator('#by-severity').waitFor({ state: 'hidden', timeout: SHORT });
+      await frame.locator('.tabs a[href="#by-severity"]').click();
+      await frame.locator('#by-name').waitFor({ state: 'hidden', timeout: SHORT });
+      // Room for the dashboard and the report (sidebar, panel and earlier notifications out of the way).
+      if (await page.locator('.part.sidebar').isVisible()) {
+        await wb.runCommand('View: Toggle Primary Side Bar Visibility');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: SHORT });
+      }
+      await wb.runCommand('View: Hide Panel');
+      await wb.runCommand('Notifications: Clear All Notifications');
+      await frame.locator('#summary').scrollIntoViewIfNeeded();
+      await screenshot(page, 'review-dashboard');
+      // The packaged server found its worker bundle (server/out/reviewWorker.js in the .vsix): the files were read in
+      // worker threads, not in the language server's own thread.
+      const logLine = await waitFor('the language server’s log line about the review', () => reviewLogLine(userData, dir));
+      assert(/: 4 files in \d+ ms, \d+ worker threads/.test(logLine), `the review did not use worker threads: ${logLine}`);
+      // A finding of the department's .xxgk.yaml report: a click opens the report beside, the cursor at its place.
+      const report = join(dir, 'county-dept-2024-mistakes.xxgk.yaml');
+      const expected = cliFinding(report, 'T3-ROW-TOTAL');
+      const finding = frame.locator('section[data-source="yaml"] tr[data-finding]', { hasText: 'T3-ROW-TOTAL' }).first();
+      await finding.scrollIntoViewIfNeeded();
+      const shown = await finding.innerText();
+      assert(shown.includes(`第 ${expected.line} 行第 ${expected.column} 列`), `the finding row does not name its place: ${shown}`);
+      await finding.click();
+      await frame.locator('tr.opened[data-finding]', { hasText: 'T3-ROW-TOTAL' }).waitFor({ state: 'attached', timeout: SHORT });
+      await wb.activeTab('county-dept-2024-mistakes.xxgk.yaml').waitFor({ state: 'visible', timeout: SHORT });
+      await wb.waitForCursor(expected.line, expected.column);
+      assert((await page.locator('.editor-group-container').count()) >= 2, 'the report did not open beside the dashboard');
+      await screenshot(page, 'review-finding-opened');
+    },
+  ],
+  [
+    'the review’s progress notification counts the files and names the current one; Cancel stops the review',
+    async ({ page, wb, workspace }) => {
+      // The request only comes back (and the status bar says so) when the server answers it as cancelled.
+      writeBigReviewFolder(workspace);
+      await reviewFromExplorer(page, wb, BIG_REVIEW_DIR);
+      const toast = wb.notification(`正在审核“${BIG_REVIEW_DIR}”中的报告`);
+      await toast.waitFor({ state: 'visible', timeout: SHORT });
+      await toast.filter({ hasText: new RegExp(`审核 \\d+/${BIG_REVIEW_FILES} · \\d{4}\\.txt`) }).waitFor({ state: 'visible', timeout: LONG });
+      await screenshot(page, 'review-progress');
+      await toast.locator('.monaco-button', { hasText: /^(Cancel|取消)$/ }).first().click();
+      await page.locator('.statusbar-item', { hasText: '审核已取消。' }).first().waitFor({ state: 'visible', timeout: SHORT });
+      await toast.waitFor({ state: 'hidden', timeout: SHORT });
+      const dashboards = await page.locator('.tabs-container .tab', { hasText: `审核：${BIG_REVIEW_DIR}` }).count();
+      assert(dashboards === 0, 'a dashboard opened for the cancelled review');
+    },
+  ],
 ];
 
 async function main(): Promise<number> {
@@ -419,7 +560,7 @@ async function main(): Promise<number> {
     const wb = new Workbench(page);
     await wb.waitReady();
     console.log(`workbench ready in ${seconds()}`);
-    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions };
+    const ctx: Ctx = { page, wb, workspace, reportPath, extensionsDir: dirs.extensions, userData: dirs.userData };
     let failed = false;
     for (const [name, run] of steps) {
       if (failed) {

@@ -34,6 +34,8 @@ function listTable(head: string[], rows: string[], cls = 'list'): string {
 
 interface Row {
   id: string;
+  /** The report's index in result.reports. */
+  index: number;
   report: ReportReview;
   copies: ReportReview[];
 }
@@ -76,7 +78,7 @@ function bodyRows(result: ReviewResult): Row[] {
   const byFile = new Map<string, Row>();
   result.reports.forEach((report, i) => {
     if (report.duplicateOf) return;
-    const row = { id: `r${i + 1}`, report, copies: [] };
+    const row = { id: `r${i + 1}`, index: i, report, copies: [] };
     rows.push(row);
     byFile.set(report.file, row);
   });
@@ -423,10 +425,12 @@ ${sections.join('\n')}`,
 function reportSection(row: Row, t: T, locale: Locale, listOnly: boolean): string {
   const r = row.report;
   const title = (rule: RuleId) => (locale === 'en' ? RULE_CATALOG[rule].titleEn : RULE_CATALOG[rule].title);
-  const findings = r.findings.map((f) =>
+  // data-report / data-finding: indexes into the ReviewResult, so that a viewer (the editor's webview) can open
+  // a finding's place without reading positions out of the page.
+  const findings = r.findings.map((f, k) =>
     el(
       'tr',
-      `class="${f.severity}"`,
+      `class="${f.severity}" data-finding="${k}"`,
       [
         el('td', '', esc(t(`severity.${f.severity}`))),
         el('td', '', el('code', '', esc(f.rule)) + el('div', 'class="file"', esc(title(f.rule)))),
@@ -462,7 +466,7 @@ function reportSection(row: Row, t: T, locale: Locale, listOnly: boolean): strin
     el('span', '', esc(t('count.info', { n: r.counts.info }))),
     el('a', 'href="#bodies"', esc(t('backToList'))),
   ].join(' ');
-  return `<section class="body" id="${row.id}">${el('h3', 'class="d"', esc(heading))}
+  return `<section class="body" id="${row.id}" data-report="${row.index}" data-source="${r.source}">${el('h3', 'class="d"', esc(heading))}
 ${el('p', 'class="meta"', files)}
 ${el('p', 'class="counts"', counts)}
 ${table}${rendered}</section>`;

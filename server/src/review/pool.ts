@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { localize } from '../l10n';
 import type { AnalyzeOptions, Analysis } from './analyze';
+import { ReviewCancelledError, throwIfCancelled } from './cancel';
 import { handleTask, type TaskMessage } from './tasks';
 
 /** Tasks in flight per worker: the next one is there when a worker finishes, without flooding its queue. */
@@ -29,6 +30,8 @@ export interface PoolOptions {
   jobs?: number;
   /** The worker bundle; default: reviewWorker.js beside this bundle. */
   workerScript?: string;
+  /** Aborted: the workers are terminated and `run` rejects with ReviewCancelledError. */
+  signal?: AbortSignal;
 }
 
 export function defaultJobs(): number {
@@ -46,6 +49,9 @@ export class ReviewPool {
   readonly size: number;
 
   private readonly script?: string;
+  private readonly signal?: AbortSignal;
+  /** Set once the signal aborts: results still on their way from a worker are dropped. */
+  private cancelled = false;
 
   constructor(
     private readonly options: AnalyzeOptions,
@@ -54,6 +60,7 @@ export class ReviewPool {
     const jobs = Math.max(1, Math.floor(pool.jobs ?? defaultJobs()));
     this.script = jobs > 1 ? findWorkerScript(pool.workerScript) : undefined;
     this.size = this.script ? jobs : 1;
+    this.signal = pool.signal;
     if (this.script) for (let i = 0; i < jobs; i++) this.workers.push(this.spawn());
   }
 
@@ -71,21 +78,49 @@ export class ReviewPool {
       results[i] = a;
       done(a, tasks[i]);
     };
+    throwIfCancelled(this.signal, this.options.locale);
     if (!this.workers.length) {
       for (let i = 0; i < tasks.length; i++) {
+        throwIfCancelled(this.signal, this.options.locale);
         finish(
           i,
           await handleTask({ id: i, ...tasks[i] } as TaskMessage, this.options).catch((e) =>
             failed(tasks[i], e, this.options),
           ),
         );
-        // Let the progress bar's timer run between files.
-        if (i % 16 === 15) await new Promise((r) => setImmediate(r));
+        // Let the progress bar's timer run between files (and, when it can be cancelled, a cancellation in).
+        if (this.signal || i % 16 === 15) await new Promise((r) => setImmediate(r));
       }
+      throwIfCancelled(this.signal, this.options.locale);
       return results;
     }
-    await Promise.all(this.workers.map((w) => this.feed(w, tasks, finish)));
+    await this.untilCancelled(Promise.all(this.workers.map((w) => this.feed(w, tasks, finish))));
     return results;
+  }
+
+  /** `work`, or a ReviewCancelledError as soon as the signal aborts (the workers are terminated then). */
+  private untilCancelled<T>(work: Promise<T>): Promise<T> {
+    const signal = this.signal;
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        this.cancelled = true;
+        void this.close();
+        reject(new ReviewCancelledError(this.options.locale));
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
   }
 
   private next = 0;
@@ -110,11 +145,13 @@ export class ReviewPool {
         }
       };
       const onMessage = (m: { id: number; result?: Analysis; error?: string }) => {
+        if (this.cancelled) return;
         pending.delete(m.id);
         finish(m.id, m.result ?? failed(tasks[m.id], new Error(m.error), this.options));
         send();
       };
       const onError = (e: Error) => {
+        if (this.cancelled) return;
         // A crashed worker: its files are listed as internal errors; the others go on.
         for (const id of pending) finish(id, failed(tasks[id], e, this.options));
         pending.clear();

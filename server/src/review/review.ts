@@ -8,6 +8,7 @@ import { localize, type Locale } from '../l10n';
 import type { DeadlineChoice } from '../template/deadlineProfiles';
 import { formatIso, today as clock, type SimpleDate } from '../model/dates';
 import { shortNames } from '../model/issuer';
+import { throwIfCancelled } from './cancel';
 import { previousAmong } from './crossYear';
 import { discoverReports, type Discovery } from './discover';
 import type { Analysis, AnalyzeOptions } from './analyze';
@@ -47,6 +48,8 @@ export interface ReviewOptions {
   exclude?: string[];
   workerScript?: string;
   progress?: Progress;
+  /** Stops the review: the workers are terminated and runReview rejects with ReviewCancelledError (cancel.ts). */
+  signal?: AbortSignal;
 }
 
 export interface ReviewStats {
@@ -62,7 +65,10 @@ export interface ReviewRun {
   stats: ReviewStats;
 }
 
-/** Reads, checks and compares every report under the inputs. Throws MissingInputError for a missing input. */
+/**
+ * Reads, checks and compares every report under the inputs. Throws MissingInputError for a missing input, and
+ * ReviewCancelledError when `signal` aborts.
+ */
 export async function runReview(options: ReviewOptions): Promise<ReviewRun> {
   const locale = options.locale ?? 'zh-cn';
   const today = options.today ?? clock();
@@ -84,7 +90,9 @@ export async function runReview(options: ReviewOptions): Promise<ReviewRun> {
     today,
     render: !!options.render,
   };
-  const pool = new ReviewPool(analyzeOptions, { jobs: options.jobs, workerScript: options.workerScript });
+  const signal = options.signal;
+  throwIfCancelled(signal, locale);
+  const pool = new ReviewPool(analyzeOptions, { jobs: options.jobs, workerScript: options.workerScript, signal });
   const progress = options.progress;
   try {
     const tasks: Task[] = discovery.files.map((f, index) => ({
@@ -95,12 +103,15 @@ export async function runReview(options: ReviewOptions): Promise<ReviewRun> {
     const analyses = await pool.run(tasks, (_a, t) => progress?.tick((t.task as { shown: string }).shown));
     progress?.stop();
     stages.analyze = lap();
+    throwIfCancelled(signal, locale);
     const inScope = selectYear(analyses, options.year);
     markCopies(analyses, inScope);
     await checkAcrossYears(pool, analyses, inScope, discovery, progress, locale);
     stages.crossYear = lap();
+    throwIfCancelled(signal, locale);
     const similar = compareBodies(analyses, inScope, locale);
     stages.similar = lap();
+    throwIfCancelled(signal, locale);
     const totals = sumYears(analyses, inScope, locale, !!options.render);
     stages.totals = lap();
     const result = assemble(options, locale, today, discovery, analyses, inScope, similar, totals);

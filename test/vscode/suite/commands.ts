@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { REVIEW_FILES, REVIEW_FOLDER } from '../workspace';
 import { PUBLISHED_TXT, extension, extensionRoot, openReport, seedCopy, waitFor, workspaceDir, workspaceUri } from './helpers';
 
 function contributedCommands(): string[] {
@@ -18,10 +19,16 @@ function contributedCommands(): string[] {
   return commands.map((c) => c.command);
 }
 
-function previewTabs(): vscode.Tab[] {
+function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xxgk.preview'));
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }
+
+function previewTabs(): vscode.Tab[] {
+  return webviewTabs('xxgk.preview');
+}
+
+interface ReviewedReport { file: string; findings: Array<{ rule: string; line: number }> }
 
 /** The line of `key` in a report (compared whole, so a failure shows that line, not the whole report). */
 function keyLine(text: string, key: string): string | undefined {
@@ -139,6 +146,25 @@ describe('commands', () => {
     assert.equal(keyLine(text, '年度'), '年度: 2024');
     assert.equal(keyLine(text, '机关'), '机关: 张营乡人民政府');
     assert.equal(readFileSync(destination.fsPath, 'utf8'), text);
+  });
+
+  it('xxgk.reviewFolder reviews a folder through the language server as `xxgk review` does, and opens its dashboard', async () => {
+    const folder = workspaceUri(REVIEW_FOLDER);
+    const result = await run<{ reports: ReviewedReport[] } | undefined>('xxgk.reviewFolder', folder);
+    assert.ok(result, 'the command returned no review');
+    assert.deepEqual(result.reports.map((r) => r.file), [...REVIEW_FILES].sort());
+    const tab = await waitFor('the dashboard’s tab', () => webviewTabs('xxgk.review')[0]);
+    assert.ok(tab.label.endsWith(REVIEW_FOLDER), `the dashboard’s tab is “${tab.label}”`);
+    assert.equal(tab.isActive, true, 'the dashboard is not the active tab');
+    // The findings are those of the CLI's review of the same folder.
+    const cli = spawnSync(process.execPath, [join(extensionRoot(), 'server/out/cli.js'), 'review', folder.fsPath, '--format', 'json', '--quiet'],
+      { encoding: 'utf8', cwd: folder.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.ok(cli.stdout, `xxgk review printed nothing (exit ${cli.status}): ${cli.stderr}`);
+    const found = (reports: ReviewedReport[]) => reports.map((r) => `${r.file}: ${r.findings.map((f) => `${f.rule}@${f.line}`).join(' ')}`);
+    assert.deepEqual(found(result.reports), found((JSON.parse(cli.stdout) as { reports: ReviewedReport[] }).reports));
+    // Reviewed again: the same dashboard, not a second one.
+    await run('xxgk.reviewFolder', folder);
+    assert.equal(webviewTabs('xxgk.review').length, 1, 'a second review of the folder opened a second dashboard');
   });
 
   it('xxgk.restartServer starts a new language server that answers again', async () => {
