@@ -131,8 +131,15 @@ export class Workbench {
   async filterProblems(text: string): Promise<Locator> {
     const filter = this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
     await filter.waitFor({ state: 'visible', timeout: SHORT });
-    await filter.fill(text);
-    return this.problemsPanel.locator('.monaco-list-row');
+    // The panel redraws its filter box when its first problems arrive, dropping what was typed before: type
+    // until the box holds the text and the list has drawn rows under it.
+    const rows = this.problemsPanel.locator('.monaco-list-row');
+    for (let attempt = 0; ; attempt++) {
+      await filter.fill(text);
+      await rows.first().waitFor({ state: 'visible', timeout: LONG });
+      if ((await filter.inputValue()) === text || attempt === 3) break;
+    }
+    return rows;
   }
 
   /** Opens a Problems row in its editor (double-click: the cursor lands on the problem, focus in the editor). */
