@@ -250,7 +250,7 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       }
       // The problems about the missing part and its table go away.
       for (const message of missing) {
-        const rows = await wb.filterProblems(message);
+        const rows = await wb.filterProblems(message, { expectRows: false });
         await rows.first().waitFor({ state: 'detached', timeout: SHORT });
       }
       await wb.filterProblems('');
