@@ -24,7 +24,8 @@ describe('the parts', () => {
     expect(c.general.topics.get('p1.summary')).toMatch(/^张营乡坚持以[^\n]*纵深发展。$/);
     expect(c.general.topics.get('p1.active')).toMatch(/^我乡积极推进政府信息公开工作/);
     expect(c.general.topics.get('p1.management')).not.toContain('\n');
-    expect(c.problems?.split('\n\n')).toEqual([expect.stringMatching(/^存在的问题：/), expect.stringMatching(/^改进情况：/)]);
+    // “存在的问题：…” opens a sentence, not a sub-heading: part 五 stays one text.
+    expect((c.problems as string).split('\n\n')).toEqual([expect.stringMatching(/^存在的问题：/), expect.stringMatching(/^改进情况：/)]);
     expect(c.other).toMatch(/^认真贯彻执行国务院办公厅/);
     expect(c.other).not.toContain('张营乡人民政府\n');
     expect(c.fees).toBeUndefined();
@@ -50,7 +51,11 @@ describe('the parts', () => {
     const c = parts(countyPage().blocks, false);
     expect([...c.parts]).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
     expect(c.fees).toEqual(new Map([['fee.notices', { value: 2 }], ['fee.collected', { value: 400 }]]));
-    expect(c.problems?.split('\n\n')).toHaveLength(4);
+    // The page prints part 五's two sub-headings, each with its text: read back as the sample writes them.
+    expect(c.problems).toEqual([
+      { heading: '（一）存在的主要问题', text: expect.stringMatching(/^一是部分业务科室/) },
+      { heading: '（二）改进情况', text: expect.stringMatching(/^一是建立公开属性认定会商机制/) },
+    ]);
     expect(keys(c.notes.mapped)).toEqual([
       'import.general', 'import.fees', 'import.prose', 'import.prose',
       'import.tableRows', 'import.table', 'import.table',
@@ -93,5 +98,22 @@ describe('the parts', () => {
     expect(c.general.topics.get('p1.platform')).toBe('');
     expect(c.parts.has('p4')).toBe(true);
     expect(c.tables.has('t4')).toBe(true);
+  });
+});
+
+describe('part 五 with sub-headings', () => {
+  it('reads the texts under the headings a report gives part 五 (as our exports print them)', async () => {
+    const { textBlocks } = await import('../../server/src/import/blocks');
+    const text = ['示例局2024年政府信息公开工作年度报告', '一、总体情况', '概述。', '五、存在的主要问题及改进情况', '存在的主要问题',
+      '一是公开属性认定把握不准。', '二是答复说理不足。', '改进情况', '建立会商机制。', '六、其他需要报告的事项', '无。'].join('\n');
+    const c = parts(textBlocks(text), false);
+    expect(c.problems).toEqual([
+      { heading: '存在的主要问题', text: '一是公开属性认定把握不准。\n\n二是答复说理不足。' },
+      { heading: '改进情况', text: '建立会商机制。' },
+    ]);
+    // The near miss: a heading with nothing under it, or text before the first, keeps part 五 one text.
+    const bare = parts(textBlocks(text.replace('\n建立会商机制。', '')), false);
+    expect(typeof bare.problems).toBe('string');
+    expect(bare.problems).toContain('改进情况');
   });
 });

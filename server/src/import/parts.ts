@@ -4,7 +4,7 @@
  * prose, and part 六 may state the 信息处理费 figures; parts 二–四 are the tables as read. A part the source
  * lacks stays missing, and the summary says so.
  */
-import type { Draft, DraftTable, DraftValue } from '../write/yamlWriter';
+import type { Draft, DraftTable, DraftValue, ProseSection } from '../write/yamlWriter';
 import type { Message, MessageKey } from '../model/findings';
 import { KeyMatcher } from '../template/labels';
 import { tableRows, type FieldDef, type PartDef, type TableDef, type Template } from '../template';
@@ -36,7 +36,7 @@ export function readParts(template: Template, source: PartsSource, joinBroken: b
   const general = generalPart(template, textOf('p1'), joinBroken);
   if (parts.has('p1')) notes.mapped.push(general.summary);
   const p5 = textOf('p5');
-  const problems = p5.length ? joinParagraphs(p5, joinBroken) : undefined;
+  const problems = p5.length ? problemsPart(p5, joinBroken) : undefined;
   const other = otherPart(template, textOf('p6'), joinBroken);
   addNotes(notes, other.notes);
   for (const id of ['p5', 'p6'] as const) {
@@ -139,4 +139,23 @@ function countCells(cells: ImportSummary['cells'], table: ReadTable): void {
       else cells.text++;
     }
   }
+}
+
+/** A short line naming what follows, as reports head part 五's halves (our exports print them as sub-headings). */
+const PART5_HEADING = /^[（(]?[一二三四五六七八九十\d]*[)）、.．]?\s*[^。；;，,！!？?：:]{0,12}(?:问题|不足|改进|措施|举措|打算|计划|方向|情况)[^。；;，,！!？?：:]{0,8}$/;
+
+/**
+ * Part 五 as one text, or — when it opens with a sub-heading (“存在的主要问题”, “改进情况”) and every sub-heading
+ * has text under it — as the texts under their sub-headings, as the report wrote it.
+ */
+function problemsPart(texts: string[], joinBroken: boolean): string | ProseSection[] {
+  const isHeading = (t: string) => t.length <= 24 && PART5_HEADING.test(t.trim());
+  if (!isHeading(texts[0])) return joinParagraphs(texts, joinBroken);
+  const sections: { heading: string; texts: string[] }[] = [];
+  for (const t of texts) {
+    if (isHeading(t)) sections.push({ heading: t.trim(), texts: [] });
+    else sections[sections.length - 1].texts.push(t);
+  }
+  if (sections.some((s) => !s.texts.length)) return joinParagraphs(texts, joinBroken);
+  return sections.map((s) => ({ heading: s.heading, text: joinParagraphs(s.texts, joinBroken) }));
 }

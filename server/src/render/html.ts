@@ -11,7 +11,7 @@ import { localize, type Locale } from '../l10n';
 import type { ProseValue, ReportModel } from '../model/model';
 import { locateInProse } from '../model/prose';
 import { fieldText, readMeta } from '../model/meta';
-import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, joinLines, PARAGRAPH, printedCell } from './text';
+import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, joinLines, PARAGRAPH, printedCell, subheadingOf } from './text';
 import { evaluate, type Evaluation } from '../model/tableValues';
 import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from '../template';
 
@@ -151,7 +151,11 @@ class Renderer {
         break;
       }
       case 'prose':
-        for (const p of m.prose.filter((x) => x.part === def.id)) out.push(this.paragraphs(p));
+        for (const p of m.prose.filter((x) => x.part === def.id)) {
+          const heading = subheadingOf(p);
+          if (heading) out.push(`<h3${this.line(p.span.start)}>${escapeHtml(heading)}</h3>`);
+          out.push(this.paragraphs(p));
+        }
         break;
       case 'other': {
         const fee = this.feeSentence();

@@ -10,13 +10,13 @@ import { reportTitle } from './html';
 import { fieldText, readMeta } from '../model/meta';
 import { evaluate, type Evaluation } from '../model/tableValues';
 import type { PartDef, TableDef } from '../template';
-import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, paragraphTexts } from './text';
+import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, paragraphTexts, subheadingOf } from './text';
 
 export type OutlineBlock =
   | { kind: 'title'; text: string }
   /** A part heading: 一、总体情况. */
   | { kind: 'heading'; text: string }
-  /** A sub-heading of part 一: （一）主动公开. */
+  /** A sub-heading: part 一's （一）主动公开, or one a report gives its part 五 (存在的主要问题). */
   | { kind: 'subheading'; text: string }
   | { kind: 'para'; text: string }
   | { kind: 'table'; table: TableDef }
@@ -41,7 +41,7 @@ export function reportOutline(model: ReportModel): Outline {
   };
   const title = reportTitle(model);
   blocks.push({ kind: 'title', text: title });
-  const preamble = proseOf(model, model.idx.field.get('preamble')!.label);
+  const preamble = proseOf(model, 'preamble');
   paras(preamble);
   const contact = contactToPrint(model, preamble);
   if (contact) blocks.push({ kind: 'para', text: `${CONTACT_LINE_PREFIX}${contact}` });
@@ -51,22 +51,28 @@ export function reportOutline(model: ReportModel): Outline {
   return { title, issuer: meta.issuer, signed: meta.signed, blocks, values: evaluate(model) };
 }
 
-function proseOf(model: ReportModel, label: string): ProseValue | undefined {
-  return model.prose.find((p) => p.label === label);
+/** The prose at a template place (see ProseValue.id). */
+function proseOf(model: ReportModel, id: string): ProseValue | undefined {
+  return model.prose.find((p) => p.id === id);
 }
 
 type AddParagraphs = (p: ProseValue | undefined) => void;
 
 function partBlocks(model: ReportModel, def: PartDef, blocks: OutlineBlock[], paras: AddParagraphs): void {
   blocks.push({ kind: 'heading', text: `${def.numeral}、${def.title}` });
-  const ownProse = () => model.prose.filter((x) => x.label === def.key || x.label.startsWith(`${def.numeral}、`));
+  const ownProse = () => model.prose.filter((x) => x.part === def.id);
+  const withSubheadings = (p: ProseValue) => {
+    const heading = subheadingOf(p);
+    if (heading) blocks.push({ kind: 'subheading', text: heading });
+    paras(p);
+  };
   switch (def.content) {
     case 'general': {
       const part = model.part.get(def.id);
-      if (part && !isMap(part.node)) paras(proseOf(model, def.key));
-      paras(proseOf(model, `${def.numeral}、${model.template.generalTopics[0].label}`));
+      if (part && !isMap(part.node)) paras(proseOf(model, def.id));
+      paras(proseOf(model, model.template.generalTopics[0].id));
       for (const topic of model.template.generalTopics.slice(1)) {
-        const p = proseOf(model, `${def.numeral}、${topic.label}`);
+        const p = proseOf(model, topic.id);
         if (!p) continue;
         blocks.push({ kind: 'subheading', text: topic.label });
         paras(p);
@@ -75,12 +81,12 @@ function partBlocks(model: ReportModel, def: PartDef, blocks: OutlineBlock[], pa
     }
     case 'table': {
       const table = model.idx.tableById.get(def.table!)!;
-      paras(proseOf(model, `${table.name}说明`));
+      paras(proseOf(model, `${table.id}.note`));
       blocks.push({ kind: 'table', table });
       break;
     }
     case 'prose':
-      for (const p of ownProse()) paras(p);
+      for (const p of ownProse()) withSubheadings(p);
       break;
     case 'other': {
       const fee = feeSentence(model);

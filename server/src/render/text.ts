@@ -96,3 +96,12 @@ const NOT_XML = new RegExp(['[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufff
 export function printable(s: string): string {
   return s.replace(NOT_XML, '').replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase()}>`);
 }
+
+/**
+ * The heading a report gives a piece of a prose part (`五、存在的主要问题及改进情况:` with `存在的主要问题: |` and
+ * `改进情况: |` under it): printed as a sub-heading, so the export says what the writer said.
+ */
+export function subheadingOf(p: ProseValue): string | undefined {
+  const slash = p.id.indexOf('/');
+  return slash < 0 ? undefined : p.id.slice(slash + 1);
+}

@@ -43,8 +43,8 @@ export interface Draft {
   /** Part 一: prose by sub-topic field id (p1.summary, p1.active …); `text` when the source has no sub-topics. */
   general: { topics: Map<string, string>; text?: string };
   tables: Map<TableDef['id'], DraftTable>;
-  /** Part 五. */
-  problems?: string;
+  /** Part 五: one text, or texts under the sub-headings the source gives them (存在的主要问题, 改进情况). */
+  problems?: string | ProseSection[];
   /** Part 六's 信息处理费 figures by field id (fee.notices …); absent when the source states none. */
   fees?: Map<string, DraftValue>;
   /** Part 六's prose. */
@@ -53,6 +53,11 @@ export interface Draft {
   parts: Set<PartDef['id']>;
   /** Source text that could not be placed: written under 未识别内容, never dropped. */
   unmapped: string[];
+}
+
+export interface ProseSection {
+  heading: string;
+  text: string;
 }
 
 export function emptyDraft(template: Template): Draft {
@@ -179,7 +184,9 @@ function draftPartLines(draft: Draft, part: PartDef): string[] {
       return [`${part.key}:`, ...(table.note ? proseLines(t.tableNoteKey.key, table.note, inner) : []), ...levelLines(def.nodes, table, inner)];
     }
     case 'prose':
-      return draft.problems === undefined ? [`${part.key}:`] : proseLines(part.key, draft.problems, '');
+      if (draft.problems === undefined) return [`${part.key}:`];
+      if (typeof draft.problems === 'string') return proseLines(part.key, draft.problems, '');
+      return [`${part.key}:`, ...draft.problems.flatMap((s) => proseLines(yamlScalar(s.heading), s.text, inner))];
     case 'other': {
       const lines = [`${part.key}:`];
       if (draft.fees) {
