@@ -6,6 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, type CheckOptions } from '../check';
 import type { Finding } from '../model/findings';
+import { guardFixes } from '../model/valueEdits';
 import { IncrementalYaml } from './incremental';
 import { parseReport, type ReportModel } from '../model/model';
 import type { PreviousReport } from '../rules/context';
@@ -15,7 +16,18 @@ export interface Analysis {
   uri: string;
   version: number;
   model: ReportModel;
+  /** The findings; their fixes are guarded only when asked for (findingsWithFixes). */
   findings: Finding[];
+  fixesGuarded?: boolean;
+}
+
+/** The findings with their fixes made safe to offer (model/valueEdits.ts), once per analysis. */
+export function findingsWithFixes(analysis: Analysis): Finding[] {
+  if (!analysis.fixesGuarded) {
+    guardFixes(analysis.model, analysis.findings);
+    analysis.fixesGuarded = true;
+  }
+  return analysis.findings;
 }
 
 /** Finds last year's report for a document (the host knows files and open editors; the core does not). */
@@ -72,7 +84,7 @@ export class AnalysisCache {
     const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(uri, model);
     // A folder's xxgk.json is more specific than the editor settings.
     const deadlines = [...(this.hooks.folderDeadlines?.(uri) ?? []), ...(options.deadlines ?? [])];
-    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8 });
+    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8, fixesGuardedLater: true });
     return { uri, version, model, findings };
   }
 

@@ -4,7 +4,7 @@
  * plus “fix all”: every preferred fix whose edits do not overlap.
  */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { Analysis } from './analysis';
+import { findingsWithFixes, type Analysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
 import type { Finding, Fix, Span } from '../model/findings';
 import { localize, type Locale } from '../l10n';
@@ -27,7 +27,7 @@ export function provideCodeActions(
     // Findings that share a fix (three missing rows of one group; STR-PARTS and T4-SHAPE for a missing part)
     // offer it once, for all their diagnostics, rather than as identical entries in the menu.
     const byContent = new Map<string, CodeAction>();
-    for (const f of analysis.findings) {
+    for (const f of findingsWithFixes(analysis)) {
       if (!f.fixes?.length || !overlaps(span, f.span)) continue;
       const diagnostic = toDiagnostic(analysis, f, locale);
       for (const fix of f.fixes) {
@@ -92,8 +92,9 @@ export function fixAll(analysis: Analysis): Fix[] {
     return i < taken.length && clash(s, taken[i]);
   };
   const seen = new Set<Fix>();
-  const stale = staleSums(analysis.findings);
-  for (const f of analysis.findings as Finding[]) {
+  const findings = findingsWithFixes(analysis);
+  const stale = staleSums(findings);
+  for (const f of findings) {
     const fix = f.fixes?.find((x) => x.preferred);
     if (!fix || seen.has(fix) || stale.has(f)) continue;
     seen.add(fix);

@@ -23,6 +23,11 @@ export interface CheckOptions {
   previous?: PreviousReport;
   /** The file's bytes are not UTF-8 (the caller read them, fileText.ts): report that alone (FILE-ENCODING). */
   notUtf8?: { encoding?: string };
+  /**
+   * The caller runs guardFixes (model/valueEdits.ts) itself, when fixes are asked for: the language server checks
+   * on every keystroke, and the guard (a small YAML parse per fix) is as costly as the rest of the check.
+   */
+  fixesGuardedLater?: boolean;
 }
 
 export interface PreviousReport {
