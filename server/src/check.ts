@@ -48,7 +48,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
   for (const rule of RULE_CHECKS) rule(ctx);
   if (model.findings.some((f) => f.rule === 'YAML-SYNTAX')) withoutInsertions(out);
   // Every rule's fixes: a value written into the YAML reads as the rule means it (valueEdits.ts).
-  if (!options.fixesGuardedLater) guardFixes(model, out);
+  if (!options.skipFixGuard) guardFixes(model, out);
   return sortFindings(out);
 }
 

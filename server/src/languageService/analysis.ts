@@ -84,7 +84,7 @@ export class AnalysisCache {
     const previous = notUtf8 ? undefined : this.hooks.findPrevious?.(uri, model);
     // A folder's xxgk.json is more specific than the editor settings.
     const deadlines = [...(this.hooks.folderDeadlines?.(uri) ?? []), ...(options.deadlines ?? [])];
-    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8, fixesGuardedLater: true });
+    const findings = checkModel(model, { ...options, previous, deadlines, notUtf8, skipFixGuard: true });
     return { uri, version, model, findings };
   }
 

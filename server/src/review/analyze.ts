@@ -142,7 +142,8 @@ export function analyzeModel(
   previousFile?: string,
 ): Analysis {
   const deadlines = deadlineChoices(task.path, options);
-  const findings = checkModel(model, { deadlines, today: options.today, previous });
+  // A review offers no fixes: they need not be made safe to apply.
+  const findings = checkModel(model, { deadlines, today: options.today, previous, skipFixGuard: true });
   const meta = readMeta(model);
   const values = model.template.version === 2021 ? tableValues(model) : undefined;
   const applications = values?.[SUM_CELLS.indexOf('t3.r1:TOT')];

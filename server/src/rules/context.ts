@@ -24,10 +24,11 @@ export interface CheckOptions {
   /** The file's bytes are not UTF-8 (the caller read them, fileText.ts): report that alone (FILE-ENCODING). */
   notUtf8?: { encoding?: string };
   /**
-   * The caller runs guardFixes (model/valueEdits.ts) itself, when fixes are asked for: the language server checks
-   * on every keystroke, and the guard (a small YAML parse per fix) is as costly as the rest of the check.
+   * Leave fixes unguarded (model/valueEdits.ts): the caller offers none (xxgk review), or guards them itself when
+   * they are asked for (the language server checks on every keystroke, and the guard — a small YAML parse per
+   * fix — costs as much as the rest of the check).
    */
-  fixesGuardedLater?: boolean;
+  skipFixGuard?: boolean;
 }
 
 export interface PreviousReport {
