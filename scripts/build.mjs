@@ -40,6 +40,20 @@ const pdfjsBundle = {
   entryPoints: ['server/src/import/pdfjs.ts'], outfile: 'server/out/pdfjs.js', sourcemap: false,
   define: { 'import.meta.url': '__xxgkPdfjsUrl' }, banner: { js: 'var __xxgkPdfjsUrl = require("url").pathToFileURL(__filename).href;' },
 };
+// `yaml` reads process.env.LOG_TOKENS / LOG_STREAM (its own debug switches) once per token: in Node each read is a
+// call into C++ (~165 ns), about 0.3 ms of every 8 KB report's parse — a tenth of a review, and of every keystroke's
+// check. The bundles answer "off" once at build time; test/bundle.test.ts fails if yaml's code changes shape.
+const YAML_DEBUG_SWITCH = /\bnode_process\.env\.(LOG_TOKENS|LOG_STREAM)\b/g;
+const yamlDebugOff = {
+  name: 'yaml-debug-switches-off',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(YAML_DEBUG_SWITCH, 'false');
+      return contents === source ? undefined : { contents, loader: 'js' };
+    });
+  },
+};
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsExternal] },
@@ -49,7 +63,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 await Promise.all([
-  ...entries.map((e) => build({ ...common, ...e })),
+  ...entries.map((e) => build({ ...common, ...e, plugins: [...(e.plugins ?? []), yamlDebugOff] })),
   // The preview's own script runs in the webview (a browser), not in Node.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, entryPoints: ['client/src/webview/previewScript.ts'], outfile: 'media/preview.js' }),
   // The review dashboard's one script: opens a clicked finding in the editor (client/src/review.ts).
