@@ -11,6 +11,7 @@ import { AnalysisCache, type Analysis, type FileEncoding, type FindPrevious, typ
 import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
 import type { SimpleDate } from '../model/dates';
+import { rememberProseTexts } from '../model/prose';
 import { provideDiagnostics } from './diagnostics';
 import { provideDocumentSymbols } from './documentSymbols';
 import { provideFoldingRanges } from './folding';
@@ -65,6 +66,8 @@ export function settingsDeadlines(s: ServerSettings): DeadlineChoice[] {
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const locale = options.locale ?? 'zh-cn';
+  // Every keystroke re-checks mostly unchanged prose.
+  rememberProseTexts();
   const settings = options.settings ?? (() => DEFAULT_SETTINGS);
   const cache = new AnalysisCache(() => ({ deadlines: settingsDeadlines(settings()), today: options.today }), options);
   const analyze = (doc: TextDocument) => cache.get(doc);

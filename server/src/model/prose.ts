@@ -68,10 +68,20 @@ const byNode = new WeakMap<object, Map<string, RegExpMatchArray[]>>();
 /** Recent prose texts (a bounded number of characters), for prose re-parsed but not changed. */
 const byText = new Map<string, Map<string, RegExpMatchArray[]>>();
 let byTextSize = 0;
-const BY_TEXT_MAX = 8_000_000;
+let byTextMax = 0;
 
 /**
- * Every match of a global regular expression in a prose value, remembered per YAML node and per text.
+ * Remember matches per prose text too, up to `maxChars` characters of text: an editor re-checks the same texts
+ * on every keystroke. Off by default: a batch (xxgk check, xxgk review) sees each text once, and a cache of
+ * millions of characters only makes the garbage collector copy it (a tenth of a 10,000-report review).
+ */
+export function rememberProseTexts(maxChars = 8_000_000): void {
+  byTextMax = maxChars;
+}
+
+/**
+ * Every match of a global regular expression in a prose value, remembered per YAML node (and per text, after
+ * rememberProseTexts).
  * With incremental parsing (incremental.ts) unchanged prose keeps its node; prose in the block that was
  * typed in gets a new node but mostly the same text. Either way a keystroke re-scans only the prose it
  * changed, not a megabyte of it for every rule.
@@ -82,10 +92,12 @@ export function proseMatches(prose: ProseValue, re: RegExp): RegExpMatchArray[] 
     patterns = byText.get(prose.text);
     if (!patterns) {
       patterns = new Map();
-      byText.set(prose.text, patterns);
-      byTextSize += prose.text.length;
+      if (byTextMax > 0) {
+        byText.set(prose.text, patterns);
+        byTextSize += prose.text.length;
+      }
       for (const [text] of byText) {
-        if (byTextSize <= BY_TEXT_MAX) break;
+        if (byTextSize <= byTextMax) break;
         byText.delete(text);
         byTextSize -= text.length;
       }

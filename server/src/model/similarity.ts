@@ -13,7 +13,12 @@ export function comparableText(text: string): string {
 }
 
 export function shingles(text: string, n = SHINGLE): Set<string> {
-  const chars = [...comparableText(text)];
+  return comparableShingles(comparableText(text), n);
+}
+
+/** shingles() of a text already in its comparable form. */
+export function comparableShingles(comparable: string, n = SHINGLE): Set<string> {
+  const chars = [...comparable];
   const out = new Set<string>();
   for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
   return out;

@@ -212,9 +212,9 @@ function tableValues(model: ReportModel): Float64Array {
 }
 
 function proseSketches(model: ReportModel): SectionSketch[] {
-  return comparableProse(model).map((p) => {
-    const sketch = sketchOf(p.text);
-    return { where: p.label, sketch, keys: indexKeys(sketch), ...locate(model, firstLine(model, p)) };
+  return comparableProse(model).map(({ prose, comparable }) => {
+    const sketch = sketchOf(prose.text, comparable);
+    return { where: prose.label, sketch, keys: indexKeys(sketch), ...locate(model, firstLine(model, prose)) };
   });
 }
 

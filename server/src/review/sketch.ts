@@ -28,10 +28,10 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** The 4-gram hashes of a text, as `shingles()` cuts it (code points of the comparable text). */
-export function shingleHashes(text: string): Uint32Array {
+/** The 4-gram hashes of a comparable text, as `shingles()` cuts it (code points). */
+function shingleHashes(comparable: string): Uint32Array {
   const cps: number[] = [];
-  for (const ch of comparableText(text)) cps.push(ch.codePointAt(0)!);
+  for (const ch of comparable) cps.push(ch.codePointAt(0)!);
   const out = new Uint32Array(Math.max(0, cps.length - N + 1));
   for (let i = 0; i + N <= cps.length; i++) {
     let h = 0x811c9dc5;
@@ -44,8 +44,9 @@ export function shingleHashes(text: string): Uint32Array {
   return out.slice(0, n);
 }
 
-export function sketchOf(text: string): Sketch {
-  let hashes = shingleHashes(text);
+/** The sketch of a text (pass its comparable form when it is known already). */
+export function sketchOf(text: string, comparable = comparableText(text)): Sketch {
+  let hashes = shingleHashes(comparable);
   let level = 0;
   while (hashes.length > MAX_EXACT) {
     level++;

@@ -7,7 +7,7 @@
  */
 import { finding, type Span } from '../model/findings';
 import type { ProseValue, ReportModel } from '../model/model';
-import { jaccard, shingles, comparableText } from '../model/similarity';
+import { comparableShingles, comparableText, jaccard } from '../model/similarity';
 import { isPrompt } from './text';
 import { type RuleContext } from './context';
 import { readMeta } from '../model/meta';
@@ -102,18 +102,22 @@ function checkValidContinuity(ctx: RuleContext, lastValues: Evaluation, name: st
 
 /**
  * Report prose, without the preamble (boilerplate by nature) and prompts. `xxgk review` compares the same prose
- * across bodies.
+ * across bodies. With each, its comparable form (computed once).
  */
-export function comparableProse(model: ReportModel): ProseValue[] {
-  return model.prose.filter((p) => p.id !== 'preamble' && !isPrompt(p.text) && comparableText(p.text).length >= DUPLICATE_MIN_CHARS);
+export function comparableProse(model: ReportModel): { prose: ProseValue; comparable: string }[] {
+  return model.prose.flatMap((prose) => {
+    if (prose.id === 'preamble' || isPrompt(prose.text)) return [];
+    const comparable = comparableText(prose.text);
+    return comparable.length >= DUPLICATE_MIN_CHARS ? [{ prose, comparable }] : [];
+  });
 }
 
 function checkDuplicateProse(ctx: RuleContext, prev: ReportModel, name: string): void {
   const { model } = ctx;
-  const last = comparableProse(prev).map((p) => ({ p, s: shingles(p.text) }));
+  const last = comparableProse(prev).map(({ prose, comparable }) => ({ p: prose, s: comparableShingles(comparable) }));
   if (!last.length) return;
-  for (const p of comparableProse(model)) {
-    const s = shingles(p.text);
+  for (const { prose: p, comparable } of comparableProse(model)) {
+    const s = comparableShingles(comparable);
     let best = 0, match: ProseValue | undefined;
     for (const q of last) {
       const j = jaccard(s, q.s);

@@ -59,8 +59,7 @@ export function checkImplausibleEmptiness(ctx: RuleContext): void {
   const t3 = model.tables.get('t3');
   if (!t3?.map) return;
   const tables = model.template.tables.filter((t) => model.tables.get(t.id)?.map);
-  const valued = tables.flatMap((t) => allValues(t, values));
-  if (valued.length && valued.every((v) => v === 0)) {
+  if (allZero(tables, values)) {
     for (const prose of model.prose) {
       const m = proseMatches(prose, ACTIVITY)[0];
       if (!m) continue;
@@ -82,8 +81,18 @@ export function checkImplausibleEmptiness(ctx: RuleContext): void {
   }
 }
 
-function allValues(table: TableDef, values: Evaluation): number[] {
-  return tableRows(table).flatMap((row) => row.columns
-    .map((c) => values.get(cellRef(row, c))?.value)
-    .filter((v): v is number => v !== undefined));
+/** Some value in the tables, and every value 0 (stops at the first other number: most reports have one early). */
+function allZero(tables: TableDef[], values: Evaluation): boolean {
+  let valued = false;
+  for (const table of tables) {
+    for (const row of tableRows(table)) {
+      for (const col of row.columns) {
+        const v = values.get(cellRef(row, col))?.value;
+        if (v === undefined) continue;
+        if (v !== 0) return false;
+        valued = true;
+      }
+    }
+  }
+  return valued;
 }
