@@ -13,6 +13,7 @@ import { locateInProse } from '../model/prose';
 import { fieldText, readMeta } from '../model/meta';
 import { CONTACT_LINE_PREFIX, contactToPrint, feeSentence, joinLines, PARAGRAPH, printedCell, subheadingOf } from './text';
 import { evaluate, type Evaluation } from '../model/tableValues';
+import { columnHeaderRows, type GridCell } from './tableGrid';
 import { cellRef, tableRows, type ColumnDef, type GroupDef, type PartDef, type RowDef, type TableDef, type TableNode } from '../template';
 
 export interface RenderOptions {
@@ -221,27 +222,9 @@ class Renderer {
     return out.join('\n');
   }
 
-  /** Column headers from each column's headerPath: shared prefixes merge horizontally, leaves fill down. */
-  private headerRows(cols: ColumnDef[], corner?: { html: string; colspan: number }): string[] {
-    const depth = Math.max(...cols.map((c) => (c.headerPath?.length ?? 0) + 1));
-    const rows: string[][] = Array.from({ length: depth }, () => []);
-    if (corner) rows[0].push(`<th class="corner" colspan="${corner.colspan}" rowspan="${depth}">${corner.html}</th>`);
-    for (let level = 0; level < depth; level++) {
-      for (let i = 0; i < cols.length;) {
-        const path = cols[i].headerPath ?? [];
-        if (level < path.length) {
-          const key = path.slice(0, level + 1).join('/');
-          let j = i + 1;
-          while (j < cols.length && (cols[j].headerPath ?? []).slice(0, level + 1).join('/') === key) j++;
-          rows[level].push(`<th colspan="${j - i}">${escapeHtml(path[level])}</th>`);
-          i = j;
-        } else {
-          if (level === path.length) rows[level].push(`<th${depth - level > 1 ? ` rowspan="${depth - level}"` : ''}>${escapeHtml(cols[i].label)}</th>`);
-          i++;
-        }
-      }
-    }
-    return rows.map((r) => `<tr class="head">${r.join('')}</tr>`);
+  /** The column header rows (merged as the official template draws them: tableGrid.ts). */
+  private headerRows(cols: ColumnDef[], corner?: { text: string; colSpan: number }): string[] {
+    return columnHeaderRows(cols, corner).map((r) => `<tr class="head">${r.cells.map(headerCellHtml).join('')}</tr>`);
   }
 
   /** Table 三: merged labels on the left (三、本年度办理结果 › （三）不予公开 › 1.…), 7 data columns. */
@@ -249,7 +232,7 @@ class Renderer {
     const depthOf = (nodes: TableNode[]): number => Math.max(...nodes.map((n) => (n.kind === 'row' ? 1 : 1 + depthOf(n.children))));
     const labelCols = depthOf(table.nodes);
     const cols = tableRows(table)[0].columns;
-    const out = this.headerRows(cols, { html: escapeHtml(table.corner ?? ''), colspan: labelCols });
+    const out = this.headerRows(cols, { text: table.corner ?? '', colSpan: labelCols });
     const rowsOf = (n: TableNode): number => (n.kind === 'row' ? 1 : n.children.reduce((s, c) => s + rowsOf(c), 0));
     const emit = (nodes: TableNode[], depth: number, lead: string[]) => {
       for (const n of nodes) {
@@ -281,6 +264,11 @@ class Renderer {
     out.push(`<tr${this.line(rows.map((r) => this.model.rows.get(r.id)?.keySpan.start).find((x) => x !== undefined))} data-row="${escapeHtml(table.id)}">${rows.flatMap((r) => r.columns.map((c) => this.cell(r, c))).join('')}</tr>`);
     return out.join('\n');
   }
+}
+
+function headerCellHtml(c: GridCell): string {
+  const span = (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
+  return `<th${c.role === 'corner' ? ' class="corner"' : ''}${span}>${escapeHtml(c.text)}</th>`;
 }
 
 export const REPORT_CSS = `
@@ -330,18 +318,34 @@ export function renderTables(model: ReportModel, tableIds: TableDef['id'][], opt
 /** A standalone, print-ready HTML file: no scripts, no remote resources, a CSP that forbids both. */
 export function renderDocument(model: ReportModel): string {
   const { title, html } = renderBody(model);
+  return standalonePage({ lang: 'zh-CN', generator: 'xxgk-report', title, css: REPORT_CSS, body: html });
+}
+
+export interface StandalonePage {
+  lang: string;
+  generator: string;
+  title: string;
+  css: string;
+  body: string;
+}
+
+/**
+ * The one page frame of every file we write as HTML (the export, the review dashboard): its CSP allows inline
+ * styles and nothing else — no script, no remote resource, no form — whatever the content says.
+ */
+export function standalonePage(page: StandalonePage): string {
   return `<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="${page.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="xxgk-report">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_CSS}</style>
+<meta name="generator" content="${page.generator}">
+<title>${escapeHtml(page.title)}</title>
+<style>${page.css}</style>
 </head>
 <body>
-${html}
+${page.body}
 </body>
 </html>
 `;

@@ -71,7 +71,7 @@ function blocksGrid(table: TableDef, num: NumberCell): TableGrid {
 }
 
 /** Column headers from each column's headerPath: shared prefixes merge horizontally, leaves fill down. */
-function headerRows(cols: ColumnDef[], corner?: { text: string; colSpan: number }): GridRow[] {
+export function columnHeaderRows(cols: ColumnDef[], corner?: { text: string; colSpan: number }): GridRow[] {
   const depth = Math.max(...cols.map((c) => (c.headerPath?.length ?? 0) + 1));
   const rows: GridCell[][] = Array.from({ length: depth }, () => []);
   if (corner) rows[0].push(cell(corner.text, 'corner', corner.colSpan, depth));
@@ -99,7 +99,7 @@ function labelledGrid(table: TableDef, num: NumberCell): TableGrid {
     Math.max(...nodes.map((n) => (n.kind === 'row' ? 1 : 1 + depthOf(n.children))));
   const labelColumns = depthOf(table.nodes);
   const cols = tableRows(table)[0].columns;
-  const rows = headerRows(cols, { text: table.corner ?? '', colSpan: labelColumns });
+  const rows = columnHeaderRows(cols, { text: table.corner ?? '', colSpan: labelColumns });
   const rowsOf = (n: TableNode): number => (n.kind === 'row' ? 1 : n.children.reduce((s, c) => s + rowsOf(c), 0));
   // A group of rows only ((三)不予公开 1–8 …) stays on one page: its merged label is never cut in two.
   const emit = (nodes: TableNode[], depth: number, lead: GridCell[]) => {
@@ -122,7 +122,7 @@ function labelledGrid(table: TableDef, num: NumberCell): TableGrid {
 function columnGroupsGrid(table: TableDef, num: NumberCell): TableGrid {
   const members = tableRows(table);
   const cols = members.flatMap((r) => r.columns);
-  const rows = headerRows(cols);
+  const rows = columnHeaderRows(cols);
   rows.push(row(members.flatMap((r) => r.columns.map((c) => num(r, c)))));
   return { table, columns: cols.length, labelColumns: 0, rows };
 }

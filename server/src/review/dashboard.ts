@@ -7,7 +7,7 @@
  */
 import { localize, type Locale } from '../l10n';
 import type { MessageKey } from '../model/findings';
-import { escapeHtml, REPORT_CSS } from '../render/html';
+import { escapeHtml, REPORT_CSS, standalonePage } from '../render/html';
 import { RULE_CATALOG, type RuleId } from '../template/ruleCatalog';
 import { CATEGORIES, categoryOf } from './categories';
 import { COLORS, deadlineHistogram, horizontalBars } from './charts';
@@ -55,21 +55,13 @@ export function renderDashboard(result: ReviewResult): string {
     unreadableSection(result, t),
     reportsSection(rows, t, locale),
   ];
-  return `<!DOCTYPE html>
-<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="xxgk-report review">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_CSS}${DASHBOARD_CSS}</style>
-</head>
-<body>
-${sections.join('\n')}
-</body>
-</html>
-`;
+  return standalonePage({
+    lang: locale === 'en' ? 'en' : 'zh-CN',
+    generator: 'xxgk-report review',
+    title,
+    css: REPORT_CSS + DASHBOARD_CSS,
+    body: sections.join('\n'),
+  });
 }
 
 /** One row per body and year: the counted report, with the other files of the same report (copies). */
