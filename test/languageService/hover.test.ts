@@ -42,6 +42,14 @@ describe('hover on a total', () => {
     expect(h.markdown).toContain('填报值：194\n\n计算值：194');
   });
 
+  it('on （七）总计 · 总计, a total two ways: both computed values when the row and the column disagree', () => {
+    const county = edit(sample(COUNTY), '[157, 23, 2, 0, 9, 3, 194]', '[157, 23, 2, 0, 9, 4, 194]');
+    const h = hoverAt(county, '[157, 23, 2, 0, 9, 4, 194]', '[157, 23, 2, 0, 9, 4, '.length)!;
+    expect(h.covers).toBe('194');
+    expect(h.markdown).toContain('填报值：194\n\n计算值：195（总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他）'
+      + '\n\n计算值：194（（七）总计 = （一）+（二）+（三）1～8 +（四）1～3 +（五）1～5 +（六）1～3）');
+  });
+
   it('in table 四', () => {
     const h = hoverAt(mistakes, '[2, 1, 0, 1, 5]', '[2, 1, 0, 1, '.length)!;
     expect(h.covers).toBe('5');

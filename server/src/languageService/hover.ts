@@ -9,7 +9,7 @@ import type { MessageKey, Span } from '../model/findings';
 import { localize, type Locale } from '../l10n';
 import { toRange } from './lsp';
 import type { ReportModel } from '../model/model';
-import { evaluate } from '../model/tableValues';
+import { evaluate, type Evaluation } from '../model/tableValues';
 import { cellRef, type CellRef, type RowDef, type TableDef } from '../template';
 
 const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
@@ -83,15 +83,27 @@ function cellHover(model: ReportModel, ref: CellRef, locale: Locale): string {
     lines.push('', note(locale, field(locale, 'ui.identity', id.formula), state));
   }
   if (col.optionalTotal || row.optionalTotal) {
-    const def = model.idx.definitionOfCell.get(ref);
-    const computed = def ? sum(def.rhs.map((r) => values.get(r)?.value)) : undefined;
     const written = model.cells.get(ref);
     if (written) lines.push('', field(locale, 'ui.reported', written.state === 'blank' ? t(locale, 'ui.blank') : written.raw.trim()));
-    lines.push('', field(locale, 'ui.computed', computed ?? t(locale, 'ui.notComputable')));
+    lines.push('', computedLine(model, ref, values, locale));
   }
   const part = model.idx.partOfTable.get(table.id);
   if (part) lines.push('', field(locale, 'ui.basis', part.basis));
   return lines.join('\n');
+}
+
+/**
+ * The value a total would have. A cell that totals two ways (table 三's （七）总计 · 总计 is both its row's sum and
+ * its column's) shows both sums when they differ, each with its formula, as the two rules judge it.
+ */
+function computedLine(model: ReportModel, ref: CellRef, values: Evaluation, locale: Locale): string {
+  const sums = (model.idx.identitiesOfCell.get(ref) ?? [])
+    .filter((id) => id.kind === 'total' && id.lhs[0] === ref)
+    .map((id) => ({ formula: id.formula, value: sum(id.rhs.map((r) => values.get(r)?.value)) }));
+  const known = sums.filter((s) => s.value !== undefined);
+  if (!known.length) return field(locale, 'ui.computed', t(locale, 'ui.notComputable'));
+  if (known.every((s) => s.value === known[0].value)) return field(locale, 'ui.computed', known[0].value!);
+  return known.map((s) => note(locale, field(locale, 'ui.computed', s.value!), s.formula)).join('\n\n');
 }
 
 /** Whether an identity holds for the values written; unknown when a term has no value. */
