@@ -13,6 +13,7 @@ import { ROOT, TODAY } from './helpers/samples';
 type Node = DefaultTreeAdapterMap['element'];
 const NONCE = 'bm9uY2Ujbm9uY2U+bm9uY2U=';
 const SCRIPT = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/review.js';
+const FOLDER = 'file:///home/clerk/%E6%94%B6%E5%88%B0%E7%9A%84%E6%8A%A5%E5%91%8A/"><b>x</b>';
 let original: string;
 let html: string;
 
@@ -29,7 +30,7 @@ const bodyOf = (doc: string) => doc.slice(doc.indexOf('<body>'), doc.lastIndexOf
 beforeAll(async () => {
   const { result } = await runReview({ inputs: ['samples'], cwd: ROOT, today: TODAY, jobs: 1, render: true });
   original = renderDashboard(result);
-  html = dashboardForWebview(original, { nonce: NONCE, script: SCRIPT, openLabel: '单击"><script>alert(1)</script>' });
+  html = dashboardForWebview(original, { nonce: NONCE, script: SCRIPT, openLabel: '单击"><script>alert(1)</script>', folder: FOLDER });
 }, 60_000);
 
 describe('the dashboard in the webview', () => {
@@ -48,6 +49,7 @@ describe('the dashboard in the webview', () => {
     const scripts = all.filter((n) => n.tagName === 'script');
     expect(scripts.map((n) => [attr(n, 'nonce'), attr(n, 'src'), n.childNodes.length])).toEqual([[NONCE, SCRIPT, 0]]);
     expect(attr(scripts[0], 'data-open-label')).toBe('单击"><script>alert(1)</script>');
+    expect(attr(scripts[0], 'data-folder')).toBe(FOLDER); // kept for a window reload (escaped like the label)
     const styles = all.filter((n) => n.tagName === 'style');
     expect(styles.length).toBeGreaterThanOrEqual(2);
     expect(styles.every((n) => attr(n, 'nonce') === NONCE)).toBe(true);
@@ -68,6 +70,6 @@ describe('the dashboard in the webview', () => {
   });
 
   it('refuses what is not a whole document', () => {
-    expect(() => dashboardForWebview('<p>x</p>', { nonce: NONCE, script: SCRIPT, openLabel: '' })).toThrow();
+    expect(() => dashboardForWebview('<p>x</p>', { nonce: NONCE, script: SCRIPT, openLabel: '', folder: FOLDER })).toThrow();
   });
 });

@@ -13,6 +13,8 @@ export interface DashboardWebviewParts {
   script: string;
   /** Tooltip of a finding that opens in the editor (localised by the extension). */
   openLabel: string;
+  /** The reviewed folder's URI: kept in the webview's state, so that a reload reviews it again. */
+  folder: string;
 }
 
 /** Only in the webview: findings of `.xxgk.yaml` reports open on click; the body list's views switch by class. */
@@ -38,7 +40,7 @@ export function dashboardForWebview(html: string, parts: DashboardWebviewParts):
     .slice(afterHeadStart, headEnd)
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/gi, '')
     .replace(/<style>/g, `<style nonce="${nonce}">`);
-  const script = `<script nonce="${nonce}" src="${attr(parts.script)}" data-open-label="${attr(parts.openLabel)}"></script>\n`;
+  const script = `<script nonce="${nonce}" src="${attr(parts.script)}" data-open-label="${attr(parts.openLabel)}" data-folder="${attr(parts.folder)}"></script>\n`;
   return (
     html.slice(0, afterHeadStart) +
     `\n<meta http-equiv="Content-Security-Policy" content="${csp}">` +

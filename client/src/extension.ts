@@ -34,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     previews,
     reviews,
     vscode.window.registerWebviewPanelSerializer(PreviewManager.viewType, previews),
+    vscode.window.registerWebviewPanelSerializer(ReviewDashboards.viewType, reviews),
     vscode.commands.registerCommand('xxgk.showPreview', (uri?: vscode.Uri) => previews.show(uri, false)),
     vscode.commands.registerCommand('xxgk.showPreviewToSide', (uri?: vscode.Uri) => previews.show(uri, true)),
     vscode.commands.registerCommand('xxgk.showSource', () => previews.showSource()),

@@ -34,7 +34,7 @@ class Dashboard {
     panel.webview.onDidReceiveMessage((data) => void this.onMessage(data));
   }
 
-  show(answer: Required<Pick<ReviewFolderResult, 'html' | 'result' | 'uris'>>): void {
+  show(folder: vscode.Uri, answer: Required<Pick<ReviewFolderResult, 'html' | 'result' | 'uris'>>): void {
     this.result = answer.result;
     this.uris = answer.uris;
     const script = vscode.Uri.joinPath(this.extensionUri, 'media', 'review.js');
@@ -42,7 +42,15 @@ class Dashboard {
       nonce: randomBytes(16).toString('base64'),
       script: this.panel.webview.asWebviewUri(script).toString(),
       openLabel: vscode.l10n.t('Click to open this place in the report'),
+      folder: folder.toString(),
     });
+  }
+
+  /** While a restored dashboard's folder is reviewed again: one line, no script. */
+  showReviewing(name: string): void {
+    const text = vscode.l10n.t('Reviewing the reports in {0}', name).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    this.panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">`
+      + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${text}…</p></body></html>`;
   }
 
   private async onMessage(data: unknown): Promise<void> {
@@ -59,17 +67,41 @@ class Dashboard {
   }
 }
 
-export class ReviewDashboards implements vscode.Disposable {
+/** What a dashboard's webview keeps across a window reload (reviewScript.ts). */
+interface DashboardState {
+  folder?: unknown;
+}
+
+export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelSerializer<DashboardState> {
   static readonly viewType = 'xxgk.review';
   private readonly dashboards = new Map<string, Dashboard>();
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {}
 
+  /**
+   * A dashboard open when the window was reloaded: its folder is reviewed again (the files may have changed, and
+   * a result of hundreds of reports is not kept in the webview's state). A folder that is gone closes it.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: DashboardState | undefined): Promise<void> {
+    const folder = typeof state?.folder === 'string' ? parseUri(state.folder) : undefined;
+    const isFolder = folder && await vscode.workspace.fs.stat(folder).then(
+      (s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
+    if (!folder || !isFolder) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri);
+    const dashboard = this.track(folder, panel);
+    dashboard.showReviewing(folderName(folder));
+    // Cancelled, failed (said in a message) or no report left: nothing to show.
+    if (!(await this.review(folder))?.summary.files) panel.dispose();
+  }
+
   /** Reviews a folder (asked for when not given) and shows its dashboard; returns the review's result. */
   async review(folder?: vscode.Uri): Promise<ReviewResult | undefined> {
     const target = folder ?? await pickFolder();
     if (!target) return undefined;
-    const name = target.path.split('/').filter(Boolean).pop() ?? target.fsPath;
+    const name = folderName(target);
     const answer = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the reports in {0}', name), cancellable: true },
       (progress, token) => this.request(target, progress, token),
@@ -84,7 +116,7 @@ export class ReviewDashboards implements vscode.Disposable {
         vscode.l10n.t('No reports were found in {0} (.xxgk.yaml, web pages, text, Word or PDF files).', name));
       return answer.result;
     }
-    this.dashboard(target, name).show({ html: answer.html, result: answer.result, uris: answer.uris });
+    this.dashboard(target, name).show(target, { html: answer.html, result: answer.result, uris: answer.uris });
     return answer.result;
   }
 
@@ -128,21 +160,44 @@ export class ReviewDashboards implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(ReviewDashboards.viewType, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableForms: false,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
+    const panel = vscode.window.createWebviewPanel(ReviewDashboards.viewType, title, vscode.ViewColumn.Active,
+      webviewOptions(this.extensionUri));
+    return this.track(folder, panel);
+  }
+
+  private track(folder: vscode.Uri, panel: vscode.WebviewPanel): Dashboard {
+    const key = folder.toString();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
     const dashboard = new Dashboard(panel, this.extensionUri);
     this.dashboards.set(key, dashboard);
-    panel.onDidDispose(() => this.dashboards.delete(key));
+    panel.onDidDispose(() => { if (this.dashboards.get(key) === dashboard) this.dashboards.delete(key); });
     return dashboard;
   }
 
   dispose(): void {
     for (const d of [...this.dashboards.values()]) d.panel.dispose();
+  }
+}
+
+/** Scripts for media/review.js only; no forms, no command links, resources from media/ only. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function folderName(folder: vscode.Uri): string {
+  return folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
   }
 }
 

@@ -502,6 +502,22 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
     },
   ],
   [
+    'after a reload of the window the dashboard comes back: its folder is reviewed again',
+    async ({ page, wb }) => {
+      // The command (not a browser reload) lets the workbench save its editors before the page goes.
+      const reloaded = page.waitForEvent('load', { timeout: LONG });
+      await wb.runCommand('Developer: Reload Window');
+      await reloaded; // every old frame is gone from here on (the side bar stays hidden, as the last step left it)
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: LONG });
+      await page.locator('.tabs-container .tab', { hasText: `审核：${REVIEW_DIR}` }).first()
+        .waitFor({ state: 'attached', timeout: LONG });
+      const frame = await wb.frameWith('#by-severity tr[data-body]');
+      const rows = await frame.locator('#by-severity tr[data-body]').count();
+      assert(rows === REVIEW_FILES.length, `the restored dashboard has ${rows} rows, not ${REVIEW_FILES.length}`);
+      await screenshot(page, 'review-restored');
+    },
+  ],
+  [
     'the review’s progress notification counts the files and names the current one; Cancel stops the review',
     async ({ page, wb, workspace }) => {
       // The request only comes back (and the status bar says so) when the server answers it as cancelled.

@@ -3,7 +3,8 @@
  * A click (or Enter) on a finding of a `.xxgk.yaml` report asks the extension to open it: the message carries
  * only the indexes the page was drawn with (data-report, data-finding), the extension looks the file and the
  * position up in the result it holds. It also switches the body list's views (which use :target in a browser:
- * the webview scrolls to a fragment without making it the target) and keeps the scroll position while hidden.
+ * the webview scrolls to a fragment without making it the target) and keeps the scroll position while hidden,
+ * and the reviewed folder for a window reload.
  */
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -49,14 +50,17 @@ document.addEventListener('keydown', (event) => {
   if ((event.key === 'Enter' || event.key === ' ') && openFinding(event.target)) event.preventDefault();
 });
 
+// The state outlives a window reload: the extension reviews the folder again and draws the dashboard anew.
+const folder = (document.currentScript as HTMLScriptElement | null)?.dataset.folder ?? '';
 const saved = vscode.getState() as { scrollY?: number } | undefined;
 if (typeof saved?.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+vscode.setState({ folder, scrollY: window.scrollY });
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {
   if (scrollTimer !== undefined) return;
   scrollTimer = window.setTimeout(() => {
     scrollTimer = undefined;
-    vscode.setState({ scrollY: window.scrollY });
+    vscode.setState({ folder, scrollY: window.scrollY });
   }, 100);
 });
 
