@@ -30,7 +30,7 @@ const bodyOf = (doc: string) => doc.slice(doc.indexOf('<body>'), doc.lastIndexOf
 beforeAll(async () => {
   const { result } = await runReview({ inputs: ['samples'], cwd: ROOT, today: TODAY, jobs: 1, render: true });
   original = renderDashboard(result);
-  html = dashboardForWebview(original, { nonce: NONCE, script: SCRIPT, openLabel: '单击"><script>alert(1)</script>', folder: FOLDER });
+  html = dashboardForWebview(original, { nonce: NONCE, script: SCRIPT, openLabel: '单击"><script>alert(1)</script>', openImportedLabel: '导入', folder: FOLDER });
 }, 60_000);
 
 describe('the dashboard in the webview', () => {
@@ -70,6 +70,6 @@ describe('the dashboard in the webview', () => {
   });
 
   it('refuses what is not a whole document', () => {
-    expect(() => dashboardForWebview('<p>x</p>', { nonce: NONCE, script: SCRIPT, openLabel: '', folder: FOLDER })).toThrow();
+    expect(() => dashboardForWebview('<p>x</p>', { nonce: NONCE, script: SCRIPT, openLabel: '', openImportedLabel: '', folder: FOLDER })).toThrow();
   });
 });

@@ -13,16 +13,18 @@ export interface DashboardWebviewParts {
   script: string;
   /** Tooltip of a finding that opens in the editor (localised by the extension). */
   openLabel: string;
+  /** The same for a finding of an imported report (web page, Word, PDF, text), which opens in its imported text. */
+  openImportedLabel: string;
   /** The reviewed folder's URI: kept in the webview's state, so that a reload reviews it again. */
   folder: string;
 }
 
-/** Only in the webview: findings of `.xxgk.yaml` reports open on click; the body list's views switch by class. */
+/** Only in the webview: findings open on click; the body list's views switch by class. */
 const WEBVIEW_CSS = `
 html { background: #fff; }
-section[data-source="yaml"] tr[data-finding] { cursor: pointer; }
-section[data-source="yaml"] tr[data-finding]:hover td { background: #e3f2fd; }
-section[data-source="yaml"] tr[data-finding]:focus { outline: 2px solid #1565c0; outline-offset: -2px; }
+section[data-report] tr[data-finding] { cursor: pointer; }
+section[data-report] tr[data-finding]:hover td { background: #e3f2fd; }
+section[data-report] tr[data-finding]:focus { outline: 2px solid #1565c0; outline-offset: -2px; }
 tr[data-finding].opened td { background: #bbdefb; }
 .views.picked .view { display: none; }
 .views.picked .view.shown { display: block; }
@@ -40,7 +42,7 @@ export function dashboardForWebview(html: string, parts: DashboardWebviewParts):
     .slice(afterHeadStart, headEnd)
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/gi, '')
     .replace(/<style>/g, `<style nonce="${nonce}">`);
-  const script = `<script nonce="${nonce}" src="${attr(parts.script)}" data-open-label="${attr(parts.openLabel)}" data-folder="${attr(parts.folder)}"></script>\n`;
+  const script = `<script nonce="${nonce}" src="${attr(parts.script)}" data-open-label="${attr(parts.openLabel)}" data-open-imported-label="${attr(parts.openImportedLabel)}" data-folder="${attr(parts.folder)}"></script>\n`;
   return (
     html.slice(0, afterHeadStart) +
     `\n<meta http-equiv="Content-Security-Policy" content="${csp}">` +

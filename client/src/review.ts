@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { ReviewFolderRequest, type ReviewFolderResult } from '../../server/src/protocol';
+import { ImportRequest, ReviewFolderRequest, type ReviewFolderResult } from '../../server/src/protocol';
 import { dashboardForWebview } from './dashboardHtml';
 
 type ReviewResult = NonNullable<ReviewFolderResult['result']>;
@@ -22,15 +22,21 @@ function parseOpenFinding(
   if (m.type !== 'openFinding' || !Number.isInteger(m.report) || !Number.isInteger(m.finding)) return undefined;
   const report = m.report as number, finding = m.finding as number;
   const r = report >= 0 && report < result.reports.length ? result.reports[report] : undefined;
-  if (!r || r.source !== 'yaml' || typeof uris[report] !== 'string') return undefined;
+  if (!r || typeof uris[report] !== 'string') return undefined;
   return finding >= 0 && finding < r.findings.length ? { report, finding } : undefined;
 }
 
 class Dashboard {
   private result: ReviewResult | undefined;
   private uris: string[] = [];
+  /** The imported text of a report, opened once per report as an untitled document and reused while open. */
+  private readonly imported = new Map<number, vscode.TextDocument>();
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+  ) {
     panel.webview.onDidReceiveMessage((data) => void this.onMessage(data));
   }
 
@@ -42,8 +48,10 @@ class Dashboard {
       nonce: randomBytes(16).toString('base64'),
       script: this.panel.webview.asWebviewUri(script).toString(),
       openLabel: vscode.l10n.t('Click to open this place in the report'),
+      openImportedLabel: vscode.l10n.t('Click to open this place in the text imported from this file'),
       folder: folder.toString(),
     });
+    this.imported.clear();
   }
 
   /** While a restored dashboard's folder is reviewed again: one line, no script. */
@@ -57,13 +65,39 @@ class Dashboard {
     if (!this.result) return;
     const open = parseOpenFinding(data, this.result, this.uris);
     if (!open) return;
-    const f = this.result.reports[open.report].findings[open.finding];
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.uris[open.report]));
+    const report = this.result.reports[open.report];
+    const f = report.findings[open.finding];
+    const doc = report.source === 'yaml'
+      ? await vscode.workspace.openTextDocument(vscode.Uri.parse(this.uris[open.report]))
+      : await this.importedText(open.report);
+    if (!doc) return;
     // The file may have changed since the review: the place is kept within the text as it is now.
     const range = doc.validateRange(new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1));
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
     editor.selection = new vscode.Selection(range.end, range.start); // the cursor at the start of the place
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /**
+   * A web page, Word file, PDF or text report as the review read it: the server imports the file again (the same
+   * importer, so the finding's line and column are in this text) and it opens as a new, unsaved report.
+   */
+  private async importedText(report: number): Promise<vscode.TextDocument | undefined> {
+    const open = this.imported.get(report);
+    if (open && !open.isClosed) return open;
+    const uri = vscode.Uri.parse(this.uris[report]);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const data = Buffer.from(bytes).toString('base64');
+      const answer = await this.client.sendRequest(ImportRequest, { name: uri.path.split('/').pop() ?? '', data });
+      if (!answer.yaml) throw new Error(answer.error ?? '');
+      const doc = await vscode.workspace.openTextDocument({ language: 'xxgk', content: answer.yaml });
+      this.imported.set(report, doc);
+      return doc;
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message || vscode.l10n.t('The file could not be imported.'));
+      return undefined;
+    }
   }
 }
 
@@ -168,7 +202,7 @@ export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelS
   private track(folder: vscode.Uri, panel: vscode.WebviewPanel): Dashboard {
     const key = folder.toString();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
-    const dashboard = new Dashboard(panel, this.extensionUri);
+    const dashboard = new Dashboard(panel, this.extensionUri, this.client);
     this.dashboards.set(key, dashboard);
     panel.onDidDispose(() => { if (this.dashboards.get(key) === dashboard) this.dashboards.delete(key); });
     return dashboard;
@@ -192,6 +226,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
 function folderName(folder: vscode.Uri): string {
   return folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
 }
+
 
 function parseUri(text: string): vscode.Uri | undefined {
   try {

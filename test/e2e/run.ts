@@ -499,6 +499,22 @@ const steps: Array<[string, (c: Ctx) => Promise<void>]> = [
       await wb.waitForCursor(expected.line, expected.column);
       assert((await page.locator('.editor-group-container').count()) >= 2, 'the report did not open beside the dashboard');
       await screenshot(page, 'review-finding-opened');
+      // A finding of the copied web text: it opens in the text the import makes of that file (new, unsaved), at the
+      // place `xxgk import` + `xxgk check` give for it.
+      const text = REVIEW_FILES.find(([file]) => file.endsWith('.txt'))![0];
+      const importedFile = join(mkdtempSync(join(tmpdir(), 'xxgk-e2e-import-')), 'imported.xxgk.yaml');
+      const imported = spawnSync(process.execPath, [join(repo, 'server/out/cli.js'), 'import', join(dir, text), '-o', importedFile]);
+      assert(imported.status === 0, `xxgk import failed: ${imported.stderr}`);
+      const expectedImported = cliFinding(importedFile, 'DATE-BEFORE-PERIOD-END');
+      rmSync(importedFile);
+      await wb.runCommand('View: Focus First Editor Group'); // back to the dashboard
+      const importedFinding = frame.locator('section[data-source="text"] tr[data-finding]', { hasText: 'DATE-BEFORE-PERIOD-END' });
+      await importedFinding.first().scrollIntoViewIfNeeded();
+      await importedFinding.first().click();
+      await page.locator('.tabs-container .tab.active[data-resource-name^="Untitled"]').first()
+        .waitFor({ state: 'visible', timeout: SHORT });
+      await wb.waitForCursor(expectedImported.line, expectedImported.column);
+      await screenshot(page, 'review-imported-finding-opened');
     },
   ],
   [

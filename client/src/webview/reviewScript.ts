@@ -1,8 +1,8 @@
 /**
  * Runs inside the review dashboard's webview (bundled to media/review.js); the dashboard itself has no script.
- * A click (or Enter) on a finding of a `.xxgk.yaml` report asks the extension to open it: the message carries
- * only the indexes the page was drawn with (data-report, data-finding), the extension looks the file and the
- * position up in the result it holds. It also switches the body list's views (which use :target in a browser:
+ * A click (or Enter) on a finding asks the extension to open it (a `.xxgk.yaml` report itself, an imported one in
+ * the text the import makes of it): the message carries only the indexes the page was drawn with (data-report,
+ * data-finding), the extension looks the file and the position up in the result it holds. It also switches the body list's views (which use :target in a browser:
  * the webview scrolls to a fragment without making it the target) and keeps the scroll position while hidden,
  * and the reviewed folder for a window reload.
  */
@@ -14,19 +14,20 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const openLabel = (document.currentScript as HTMLScriptElement | null)?.dataset.openLabel ?? '';
+const data = (document.currentScript as HTMLScriptElement | null)?.dataset ?? {};
 
-const openable = 'section[data-source="yaml"] tr[data-finding]';
-for (const row of Array.from(document.querySelectorAll<HTMLElement>(openable))) {
+for (const row of Array.from(document.querySelectorAll<HTMLElement>('section[data-report] tr[data-finding]'))) {
   row.tabIndex = 0;
   row.setAttribute('role', 'link');
-  if (openLabel) row.title = openLabel;
+  const yaml = row.closest<HTMLElement>('section[data-report]')?.dataset.source === 'yaml';
+  const label = yaml ? data.openLabel : data.openImportedLabel;
+  if (label) row.title = label;
 }
 
 function openFinding(target: EventTarget | null): boolean {
   const row = target instanceof Element ? target.closest<HTMLElement>('tr[data-finding]') : null;
   const section = row?.closest<HTMLElement>('section[data-report]');
-  if (!row || !section || section.dataset.source !== 'yaml') return false;
+  if (!row || !section) return false;
   // The row stays marked: the reviewer sees where they came from when they return to the dashboard.
   for (const other of Array.from(document.querySelectorAll('tr.opened'))) other.classList.remove('opened');
   row.classList.add('opened');
@@ -51,7 +52,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 // The state outlives a window reload: the extension reviews the folder again and draws the dashboard anew.
-const folder = (document.currentScript as HTMLScriptElement | null)?.dataset.folder ?? '';
+const folder = data.folder ?? '';
 const saved = vscode.getState() as { scrollY?: number } | undefined;
 if (typeof saved?.scrollY === 'number') window.scrollTo(0, saved.scrollY);
 vscode.setState({ folder, scrollY: window.scrollY });
