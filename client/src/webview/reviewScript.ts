@@ -2,9 +2,9 @@
  * Runs inside the review dashboard's webview (bundled to media/review.js); the dashboard itself has no script.
  * A click (or Enter) on a finding asks the extension to open it (a `.xxgk.yaml` report itself, an imported one in
  * the text the import makes of it): the message carries only the indexes the page was drawn with (data-report,
- * data-finding), the extension looks the file and the position up in the result it holds. It also switches the body list's views (which use :target in a browser:
- * the webview scrolls to a fragment without making it the target) and keeps the scroll position while hidden,
- * and the reviewed folder for a window reload.
+ * data-finding), the extension looks the file and the position up in the result it holds. It also switches the
+ * body list's views (which use :target in a browser: the webview scrolls to a fragment without making it the
+ * target), and keeps the scroll position while hidden and the reviewed folder for a window reload.
  */
 interface VsCodeApi {
   postMessage(msg: unknown): void;
