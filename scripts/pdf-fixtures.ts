@@ -284,11 +284,14 @@ async function main(): Promise<void> {
         // Writer's HTML import drops CSS borders; the export's tables are marked ruled as a clerk's Writer shows them.
         writeFileSync(html, renderDocument(parseReport(f.truth())).replace(/<table(?=[\s>])/g, '<table border="1" cellspacing="0"'));
         renameSync(soffice(html, work, 'HTML (StarWriter)'), out);
+      } else if (f.maker === 'rotated') {
+        const rotate = ['--rotate=+90:1', '--rotate=180:2', '--rotate=-90:3-z'];
+        execFileSync('qpdf', [...rotate, join(PDF_DIR, f.from!), out]);
       } else {
         const text = publishedText(f.truth(), { totals: true, fees: true }, 'spaces');
         writeFileSync(out, plainPdf(plainReport(text, f.head)));
       }
-      if (f.maker !== 'plain') compact(out);
+      if (f.maker !== 'plain' && f.maker !== 'rotated') compact(out);
       console.log(`${f.file}: ${(statSync(out).size / 1024).toFixed(0)} KiB — ${f.layout}`);
     }
   } finally {

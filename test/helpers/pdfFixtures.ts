@@ -22,7 +22,10 @@ export type PdfMaker =
   | 'export-libreoffice'
   /** A hand-written PDF: a non-embedded Chinese font (STSong-Light, UniGB-UCS2-H), tables as spaced text without
    *  rulings — what old tools and some scanners' “text” PDFs give. */
-  | 'plain';
+  | 'plain'
+  /** Another fixture (`from`) with its pages turned by /Rotate (qpdf): text runs sideways or upside down as a
+   *  viewer displays it. */
+  | 'rotated';
 
 export interface PdfFixture {
   file: string;
@@ -38,6 +41,8 @@ export interface PdfFixture {
   /** Running head printed on every page (a site's or body's name), and the page-number style of the foot. */
   head?: string;
   foot?: 'dash' | 'of';
+  /** For a rotated fixture: the fixture it turns. */
+  from?: string;
 }
 
 export const PDF_FIXTURES: PdfFixture[] = [
@@ -74,6 +79,11 @@ export const PDF_FIXTURES: PdfFixture[] = [
     file: 'county-2024.plain.pdf', truth: sample('county-dept-2024.xxgk.yaml'), maker: 'plain',
     layout: 'hand-written: non-embedded STSong-Light (UniGB-UCS2-H), tables as spaced text without rulings, page numbers',
     head: '示例县自然资源和规划局', foot: 'dash',
+  },
+  {
+    file: 'zhangying-2024.rotated.pdf', truth: sample('clean-zhangying-2024.xxgk.yaml'), maker: 'rotated',
+    layout: 'the Word-made PDF with its pages turned by /Rotate: 90° (page 1), 180° (page 2), 270° (the rest)',
+    from: 'zhangying-2024.word.pdf',
   },
 ];
 

@@ -2,7 +2,8 @@
  * Reading a PDF's text layer: for each page, the text pieces with their position and size, the straight lines
  * and thin rectangles it draws (table rulings), and how much of it is covered by pictures. Coordinates are in
  * points from the page's top-left corner, y growing downwards, with the page's rotation applied — what a
- * reader sees. Rebuilding lines, paragraphs and tables from this is pdfLayout.ts's business.
+ * reader sees — and then turned so that most of the page's text is upright. Rebuilding lines, paragraphs and
+ * tables from this is pdfLayout.ts's business.
  *
  * Files that cannot be read are refused with a message key (ImportError): not a PDF or damaged, needs a
  * password, a page that cannot be read.
@@ -105,12 +106,18 @@ type Matrix = [number, number, number, number, number, number];
 
 async function readPage(pdfjs: Pdfjs, page: Page, number: number): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
   const content = await page.getTextContent();
+  const items: TextRun[] = content.items.flatMap((item) =>
+    ('str' in item && item.str ? [{ str: item.str, transform: item.transform as Matrix, width: item.width }] : []));
+  // A page whose text runs sideways or upside down as displayed (a portrait page turned by its /Rotate, a table
+  // printed across the page) is read as its text runs: turned so that most of its characters are upright.
+  const display = viewport.transform as Matrix;
+  const turn = upright(items.map((item) => ({ m: multiply(display, item.transform), n: item.str.length })));
+  const [width, height] = turn % 2 ? [viewport.height, viewport.width] : [viewport.width, viewport.height];
+  const view = multiply(quarterTurn(turn, viewport.width, viewport.height), display);
   const pieces: TextPiece[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str) continue;
-    const m = multiply(view, item.transform as Matrix);
+  for (const item of items) {
+    const m = multiply(view, item.transform);
     const size = Math.hypot(m[2], m[3]);
     const scaleX = Math.hypot(m[0], m[1]);
     if (!size) continue;
@@ -126,10 +133,35 @@ async function readPage(pdfjs: Pdfjs, page: Page, number: number): Promise<PdfPa
   }
   const { rulings, imageArea } = drawing(pdfjs, await page.getOperatorList(), view);
   page.cleanup();
-  return {
-    number, width: viewport.width, height: viewport.height, pieces, rulings,
-    imageCover: imageArea / Math.max(viewport.width * viewport.height, 1),
-  };
+  return { number, width, height, pieces, rulings, imageCover: imageArea / Math.max(width * height, 1) };
+}
+
+interface TextRun { str: string; transform: Matrix; width: number }
+
+/**
+ * Quarter turns (0–3) that make most characters upright, from each piece's baseline direction as displayed
+ * (y downwards): 1 when text runs down the page, 2 upside down, 3 up. 0 unless one direction has most of them.
+ */
+export function upright(pieces: { m: Matrix; n: number }[]): 0 | 1 | 2 | 3 {
+  const count = [0, 0, 0, 0];
+  let all = 0;
+  for (const { m, n } of pieces) {
+    const q = ((Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2)) % 4) + 4) % 4;
+    count[q] += n;
+    all += n;
+  }
+  const best = count.indexOf(Math.max(...count)) as 0 | 1 | 2 | 3;
+  return count[best] * 2 > all ? best : 0;
+}
+
+/** Display coordinates turned back by `turn` quarters within a `width` × `height` page (y downwards). */
+export function quarterTurn(turn: 0 | 1 | 2 | 3, width: number, height: number): Matrix {
+  switch (turn) {
+    case 1: return [0, -1, 1, 0, 0, width]; // (x, y) → (y, width − x)
+    case 2: return [-1, 0, 0, -1, width, height]; // (x, y) → (width − x, height − y)
+    case 3: return [0, 1, -1, 0, height, 0]; // (x, y) → (height − y, x)
+    default: return [1, 0, 0, 1, 0, 0];
+  }
 }
 
 /**
