@@ -4,13 +4,15 @@
  * refusals for scanned, encrypted, damaged files, a notice and two reports in one file (exit code 2, nothing
  * written); and the layout rules on small hand-built pages (wrapped cells, full-width digits, a scanned page).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../server/src/cli';
 import { importBuffer, importFile, ImportError, formatSummary } from '../server/src/import';
 import type { PdfContent, PdfPage, TextPiece } from '../server/src/import/pdf';
 import { layoutPdf } from '../server/src/import/pdfLayout';
+import { dropStrayPdfjsRejection, isPdfjsException } from '../server/src/import/pdfjs';
 import { check } from './helpers/samples';
 import { PDF_DIR, PDF_FIXTURES, PDF_REFUSALS } from './helpers/pdfFixtures';
 import { accuracy } from './helpers/published';
@@ -18,6 +20,7 @@ import { tempDir } from './helpers/tmp';
 
 const rules = (yaml: string) => [...new Set(check(yaml).map((f) => f.rule))].sort();
 const pdf = (name: string) => join(PDF_DIR, name);
+const CLI = join(__dirname, '..', 'server', 'out', 'cli.js');
 
 describe.each(PDF_FIXTURES)('$file ($layout)', (f) => {
   it('recognises every table cell and gives the rule ids the source report has', async () => {
@@ -89,6 +92,37 @@ describe('refusals: a clear message, exit code 2, nothing written', () => {
     // The first report (county-2024.plain.pdf) has 3 pages.
     expect(r.err).toContain('第二份从第 4 页开始');
     expect(r.err).toMatch(/张营乡人民政府\s*2024\s*年政府信息公开工作年度报告/);
+  });
+
+  it('a damaged font dictionary: PDF.js’s own stray rejections end neither `xxgk import` nor a review', () => {
+    // Found by mutating the fixtures: these bytes inside a font dictionary make PDF.js reject promises of its own
+    // that nobody awaits, while the page's text still comes back. Run as shipped (the bundle, a process of its
+    // own): Node ends a process on an unhandled rejection.
+    const whole = readFileSync(pdf('county-2024.chromium.pdf'));
+    const damaged = Buffer.concat([whole.subarray(0, 10530), Buffer.from('(((<<>>[]/Rotate 90 endobj'), whole.subarray(10610)]);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'damaged.pdf'), damaged);
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+    const imported = cli('import', 'damaged.pdf', '-o', 'out.xxgk.yaml');
+    expect(imported.stderr).not.toMatch(/UnhandledPromiseRejection|ERR_UNHANDLED_REJECTION/);
+    expect(imported.status).toBe(2);
+    expect(imported.stderr).toContain('文件可能已损坏或下载不完整');
+    expect(existsSync(join(dir, 'out.xxgk.yaml'))).toBe(false);
+    const reviewed = cli('review', '.', '-o', 'review.json', '--jobs', '1', '--quiet');
+    expect(reviewed.stderr).not.toMatch(/UnhandledPromiseRejection|ERR_UNHANDLED_REJECTION/);
+    const result = JSON.parse(readFileSync(join(dir, 'review.json'), 'utf8')) as { unreadable: { file: string; reason: string }[] };
+    expect(result.unreadable).toEqual([expect.objectContaining({ file: 'damaged.pdf', reason: 'import' })]);
+  });
+
+  it('only PDF.js’s own exceptions are dropped when unhandled; any other is thrown again', () => {
+    const pdfjsLike = Object.assign(Object.create(Object.assign(new Error(), { stack: 'Error\n at BaseExceptionClosure (pdf.worker.mjs)' })),
+      { name: 'ParserEOFException', message: 'End of file inside dictionary.' });
+    expect(isPdfjsException(pdfjsLike)).toBe(true);
+    expect(() => dropStrayPdfjsRejection(pdfjsLike)).not.toThrow();
+    const ours = Object.assign(new Error('boom'), { name: 'FormatError' });
+    expect(isPdfjsException(ours)).toBe(false);
+    expect(() => dropStrayPdfjsRejection(ours)).toThrow('boom');
+    expect(() => dropStrayPdfjsRejection('a string')).toThrow();
   });
 
   it('a damaged file: truncated, or not a PDF at all', async () => {

@@ -6,7 +6,8 @@
  * In Node, PDF.js runs its worker in the same thread (“fake worker”) once the worker module is on
  * globalThis.pdfjsWorker. At load it would draw with @napi-rs/canvas when installed; we never draw, so
  * DOMMatrix (needed while the module initialises) gets a minimal stand-in for that moment, and the load's
- * console warnings about the missing canvas are kept off stdout (`xxgk import` may print YAML there).
+ * console warnings about the missing canvas are kept off stdout (`xxgk import` may print YAML there). Stray
+ * rejections of PDF.js's own are dropped (dropStrayPdfjsRejection).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,7 @@ export function loadPdfjs(): Promise<PdfjsModule> {
 }
 
 async function load(): Promise<PdfjsModule> {
+  process.on('unhandledRejection', dropStrayPdfjsRejection);
   const g = globalThis as Record<string, unknown>;
   const stubbed = g.DOMMatrix === undefined;
   if (stubbed) g.DOMMatrix = MatrixStub;
@@ -36,6 +38,31 @@ async function load(): Promise<PdfjsModule> {
     console.log = log;
     if (stubbed) delete g.DOMMatrix;
   }
+}
+
+/** PDF.js's own exception classes (pdf.mjs and pdf.worker.mjs, 5.x). */
+const PDFJS_EXCEPTIONS = new Set([
+  'AbortException', 'DNLMarkerError', 'EOIMarkerError', 'FormatError', 'InvalidPDFException', 'JpegError',
+  'JpxError', 'MissingDataException', 'ParserEOFException', 'PasswordException', 'RenderingCancelledException',
+  'ResponseException', 'UnknownErrorException', 'XRefEntryException', 'XRefParseException',
+]);
+
+/**
+ * PDF.js leaves some promises of its own unhandled when a file is damaged: a dictionary cut short rejects with
+ * ParserEOFException inside its font loading while the text content it was asked for still comes back (the
+ * importer then refuses the page). Node ends a process on an unhandled rejection — `xxgk import`, a review with
+ * one job, a review worker. Those rejections are dropped; any other still ends the process as Node would, by
+ * being thrown again (the language server logs it, as every uncaught exception).
+ */
+export function dropStrayPdfjsRejection(reason: unknown): void {
+  if (isPdfjsException(reason)) return;
+  throw reason;
+}
+
+/** One of PDF.js's exceptions: its class name, and its prototype's stack, made where PDF.js defines them. */
+export function isPdfjsException(reason: unknown): boolean {
+  const e = reason as { name?: unknown; stack?: unknown } | null;
+  return !!e && typeof e === 'object' && PDFJS_EXCEPTIONS.has(String(e.name)) && String(e.stack).includes('BaseExceptionClosure');
 }
 
 /** Enough of DOMMatrix for PDF.js to initialise (it builds one constant matrix for drawing). */
