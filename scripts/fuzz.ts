@@ -22,6 +22,7 @@ import {
   aliasBombs, deepNesting, editedSample, editSequences, exercise, exerciseIncremental, exerciseService, hugeReport, longStrings, manyKeys, randomBytes, randomUnicode,
   reportGrammar, samplePrefixes,
 } from '../test/helpers/fuzz';
+import { damagedFiles, exerciseDamaged } from '../test/helpers/damagedFiles';
 
 interface Property {
   name: string;
@@ -30,6 +31,8 @@ interface Property {
   /** A random property … */
   arb?: fc.Arbitrary<unknown>;
   check?: (input: never) => void;
+  /** … or one whose check is asynchronous (the importer) … */
+  asyncCheck?: (input: never) => Promise<void>;
   /** … or a fixed list of inputs (`scale` below 1 thins it out or shrinks it). */
   inputs?: (scale: number) => Iterable<string>;
 }
@@ -60,6 +63,10 @@ const PROPERTIES: Property[] = [
     name: 'service', what: 'language service: every feature, fix all', runs: 5_000, check: (text: string) => exerciseService(text),
     arb: fc.oneof(editedSample(), reportGrammar, randomUnicode, deepNesting(3_000), aliasBombs),
   },
+  {
+    name: 'damaged', what: 'damaged PDF, Word, web page and text reports: imported or refused', runs: 1_500,
+    arb: damagedFiles, asyncCheck: exerciseDamaged,
+  },
 ];
 
 function option(name: string): string | undefined {
@@ -85,16 +92,25 @@ function saveMessage(name: string, seed: number, r: Pick<Report, 'message' | 're
   return file;
 }
 
-function runChild(p: Property, seed: number, scale: number, path: string | undefined, budgetMs: number): Report {
+async function runChild(p: Property, seed: number, scale: number, path: string | undefined, budgetMs: number): Promise<Report> {
   const started = performance.now();
   let slowest = 0;
   let n = 0;
   let reported = performance.now();
-  const timed = (input: unknown) => {
+  const tick = () => {
     const t0 = performance.now();
     // Progress every 500 inputs, or every 5 s when inputs are slow (the parent takes silence for a hang).
     if (++n % 500 === 0 || t0 - reported > 5_000) { process.send?.({ progress: n }); reported = t0; }
+    return t0;
+  };
+  const timed = (input: unknown) => {
+    const t0 = tick();
     (p.check as (x: unknown) => void)(input);
+    slowest = Math.max(slowest, performance.now() - t0);
+  };
+  const timedAsync = async (input: unknown) => {
+    const t0 = tick();
+    await (p.asyncCheck as (x: unknown) => Promise<void>)(input);
     slowest = Math.max(slowest, performance.now() - t0);
   };
   const failure = (message: string, input: unknown, replay?: string): Report => {
@@ -115,10 +131,11 @@ function runChild(p: Property, seed: number, scale: number, path: string | undef
   const runs = Math.max(1, Math.round(p.runs * scale));
   // No shrinking while searching (inputs can be megabytes); a failure is then shrunk for up to a minute.
   const limit = Number.isFinite(budgetMs) ? { interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false } : {};
-  const result = fc.check(fc.property(p.arb!, timed), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true, ...limit });
+  const property = () => (p.asyncCheck ? fc.asyncProperty(p.arb!, timedAsync) : fc.property(p.arb!, timed));
+  const result = await fc.check(property(), { seed, numRuns: path ? 1 : runs, path, endOnFailure: true, ...limit });
   if (!result.failed) return { name: p.name, runs: n, failed: false, ms: performance.now() - started, slowest };
   const searched = n;
-  const shrunk = fc.check(fc.property(p.arb!, (t) => { (p.check as (x: unknown) => void)(t); }), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
+  const shrunk = await fc.check(property(), { seed, path: result.counterexamplePath ?? undefined, interruptAfterTimeLimit: 60_000 });
   const input = (shrunk.counterexample ?? result.counterexample)![0];
   const message = String((shrunk.errorInstance as Error)?.message ?? (result.errorInstance as Error)?.message ?? result.errorInstance);
   const r = failure(message, input, `npm run fuzz -- --only ${p.name} --seed ${seed} --path ${result.counterexamplePath}`);
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
   const budget = Number(option('budget') ?? Infinity);
   if (process.argv.includes('--child')) {
     const p = PROPERTIES.find((x) => x.name === only)!;
-    process.send!({ done: runChild(p, seed, scale, path, budget) }, () => process.disconnect());
+    process.send!({ done: await runChild(p, seed, scale, path, budget) }, () => process.disconnect());
     return;
   }
   const selected = PROPERTIES.filter((p) => !only || only.split(',').includes(p.name));

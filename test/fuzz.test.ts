@@ -13,6 +13,7 @@ import {
   reportGrammar, samplePrefixes,
 } from './helpers/fuzz';
 import { ROOT } from './helpers/samples';
+import { damagedFiles, exerciseDamaged } from './helpers/damagedFiles';
 
 const SEED = 20261127;
 const run = (arb: fc.Arbitrary<string>, numRuns: number, maxFixes = 3) =>
@@ -32,6 +33,10 @@ describe('the core never breaks, whatever the text', () => {
     for (const p of samplePrefixes(60)) { exercise(p.text, { maxFixes: 0 }); n++; }
     expect(n).toBeGreaterThan(350);
   });
+
+  it('damaged PDF, Word, web page and text reports are imported or refused (`npm run fuzz`: 1,500)', async () => {
+    await fc.assert(fc.asyncProperty(damagedFiles, exerciseDamaged), { seed: SEED, numRuns: 12 });
+  }, 120_000);
 
   it('a billion-laughs document is read without expanding it', () => {
     const bomb = aliasBomb(12, 10, 'cell'); // 10^12 nodes if expanded
