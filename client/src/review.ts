@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { ImportRequest, ReviewFolderRequest, type ReviewFolderResult } from '../../server/src/protocol';
 import { dashboardForWebview } from './dashboardHtml';
+import { webviewOptions } from './webviewOptions';
 
 type ReviewResult = NonNullable<ReviewFolderResult['result']>;
 
@@ -213,15 +214,6 @@ export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelS
   }
 }
 
-/** Scripts for media/review.js only; no forms, no command links, resources from media/ only. */
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableForms: false,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
 
 function folderName(folder: vscode.Uri): string {
   return folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
