@@ -55,4 +55,13 @@ describe('the fix-meaning oracle', () => {
     // An edit over several values is no value's: all it may do is add.
     expect(verdict(text, { span: at(text, '2024', 11), text: '2024\n机关: 某县' })).toMatch(/"某局" became "某县"/);
   });
+
+  it('accepts a value written over an alias whole, and nothing less (found by the fresh-seed fuzz of .ci/run)', () => {
+    // META-VERSION's “改为 2021” on `格式: *ax` (an alias whose anchor is nowhere: the format cannot be read).
+    const text = '格式: *ax\n机关: 某局\n';
+    expect(verdict(text, { span: at(text, '*ax', 3), text: '2021' })).toBeUndefined();
+    const anchored = '年度: &y 2024\n格式: *y\n';
+    expect(verdict(anchored, { span: at(anchored, '*y', 2), text: '2021' })).toBeUndefined();
+    expect(verdict(anchored, { span: at(anchored, '*y', 1), text: '2021' })).toMatch(/\*y became/);
+  });
 });

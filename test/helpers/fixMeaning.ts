@@ -42,7 +42,7 @@ export function fixMeaningError(
   return compare(before.contents as Node | null, after.contents as Node | null, targets, adds);
 }
 
-/** The scalar an edit writes into: the smallest one holding it, or the empty value it fills. */
+/** The scalar an edit writes into: the smallest one holding it, or the empty value it fills; or the alias it replaces. */
 function targetOf(text: string, doc: Document.Parsed, e: TextEdit): Node | undefined {
   if (e.span.start === e.span.end && /[\r\n]/.test(e.text)) return undefined; // inserted lines
   let best: Node | undefined;
@@ -51,6 +51,8 @@ function targetOf(text: string, doc: Document.Parsed, e: TextEdit): Node | undef
     const n = stack.pop();
     if (isPair(n)) { stack.push(n.key, n.value); continue; }
     if (isMap(n) || isSeq(n)) { for (const item of n.items) stack.push(item); continue; }
+    // An alias (`格式: *v`, its anchor defined or not) can be written over whole, as a scalar can.
+    if (isAlias(n) && n.range && e.span.start === n.range[0] && e.span.end === n.range[1]) return n;
     if (!isScalar(n) || !n.range) continue;
     const [start, end] = n.range;
     const empty = start === end;
