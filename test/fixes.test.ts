@@ -121,6 +121,7 @@ describe('no fix rather than a broken document (found by the fuzzer)', () => {
     ['a document that is only a scalar', '~'],
     ['a tag before the first key', '!!map 机关: 张营乡人民政府\n'],
     ['a document end marker', '...\n'],
+    ['a document end marker after a byte order mark', '\ufeff...\n'],
     ['a byte order mark before an explicit key', '\ufeff? 格式\n: 2021\n'],
   ])('%s', (_, text) => {
     const findings = checkText(text, { today: TODAY }).findings;

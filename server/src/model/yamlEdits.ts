@@ -74,8 +74,9 @@ export function insertIntoMap(
     // scalar such as `~` they would be a YAML error (found by the fuzzer).
     const contents = model.doc.contents;
     if (contents?.range && contents.range[1] > contents.range[0]) return undefined;
-    // Nor after a document end marker: what follows '...' is another document.
-    if (/^\.\.\.[ \t]*(#.*)?$/m.test(model.text)) return undefined;
+    // Nor after a document end marker: what follows '...' is another document (a byte order mark may come first,
+    // found by the fuzzer).
+    if (/^\ufeff?\.\.\.[ \t]*(#.*)?$/m.test(model.text)) return undefined;
     indent = 0;
     offset = model.text.length;
   }
