@@ -54,6 +54,7 @@ export function dashboardForWebview(html: string, parts: DashboardWebviewParts):
   );
 }
 
-function attr(s: string): string {
+/** Text made safe for an HTML attribute or element. */
+export function attr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

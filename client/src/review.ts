@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { ImportRequest, ReviewFolderRequest, type ReviewFolderResult } from '../../server/src/protocol';
-import { dashboardForWebview } from './dashboardHtml';
+import { attr, dashboardForWebview } from './dashboardHtml';
 import { webviewOptions } from './webviewOptions';
 
 type ReviewResult = NonNullable<ReviewFolderResult['result']>;
@@ -57,7 +57,7 @@ class Dashboard {
 
   /** While a restored dashboard's folder is reviewed again: one line, no script. */
   showReviewing(name: string): void {
-    const text = vscode.l10n.t('Reviewing the reports in {0}', name).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const text = attr(vscode.l10n.t('Reviewing the reports in {0}', name));
     this.panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">`
       + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${text}…</p></body></html>`;
   }
@@ -90,7 +90,7 @@ class Dashboard {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       const data = Buffer.from(bytes).toString('base64');
-      const answer = await this.client.sendRequest(ImportRequest, { name: uri.path.split('/').pop() ?? '', data });
+      const answer = await this.client.sendRequest(ImportRequest, { name: lastSegment(uri), data });
       if (!answer.yaml) throw new Error(answer.error ?? '');
       const doc = await vscode.workspace.openTextDocument({ language: 'xxgk', content: answer.yaml });
       this.imported.set(report, doc);
@@ -127,7 +127,7 @@ export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelS
     }
     panel.webview.options = webviewOptions(this.extensionUri);
     const dashboard = this.track(folder, panel);
-    dashboard.showReviewing(folderName(folder));
+    dashboard.showReviewing(lastSegment(folder));
     // Cancelled, failed (said in a message) or no report left: nothing to show.
     if (!(await this.review(folder))?.summary.files) panel.dispose();
   }
@@ -136,7 +136,7 @@ export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelS
   async review(folder?: vscode.Uri): Promise<ReviewResult | undefined> {
     const target = folder ?? await pickFolder();
     if (!target) return undefined;
-    const name = folderName(target);
+    const name = lastSegment(target);
     const answer = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the reports in {0}', name), cancellable: true },
       (progress, token) => this.request(target, progress, token),
@@ -215,8 +215,9 @@ export class ReviewDashboards implements vscode.Disposable, vscode.WebviewPanelS
 }
 
 
-function folderName(folder: vscode.Uri): string {
-  return folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+/** A folder's or file's own name: the last segment of its path. */
+function lastSegment(uri: vscode.Uri): string {
+  return uri.path.split('/').filter(Boolean).pop() ?? uri.fsPath;
 }
 
 
